@@ -1,0 +1,12 @@
+import { handleOrgRoute } from "@/lib/http/handle-org-route.ts";
+import { getAiSystem } from "@/lib/systems/get-ai-system.ts";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ org: string; systemId: string }> };
+
+export function GET(req: Request, { params }: Ctx): Promise<Response> {
+  return handleOrgRoute(req, "GET /api/v1/orgs/[org]/systems/[systemId]", params, async ({ prisma, ctx, params: p }) =>
+    getAiSystem(prisma, ctx, p.systemId),
+  );
+}

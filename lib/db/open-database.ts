@@ -1,0 +1,109 @@
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { AppError } from "../errors/app-error.ts";
+import { acquireDataDirLock } from "./acquire-data-dir-lock.ts";
+import { PrismaClient } from "./generated/client.ts";
+import type { SqlRunner } from "./sql-runner.ts";
+
+export interface Database {
+  readonly kind: "postgres" | "pglite";
+  /** Where the data lives: the URL without credentials, or the data directory. */
+  readonly location: string;
+  readonly prisma: PrismaClient;
+  /** Runs `fn` on one dedicated connection (needed for session advisory locks and transactions). */
+  withConnection<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgresql:// URL; when absent the embedded PGlite store under `dataDir` is used. */
+  url?: string | undefined;
+  dataDir?: string;
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    return parsed.toString();
+  } catch {
+    return "postgresql://(unparseable)";
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.ASSAY_DB_POOL_SIZE ?? 10) });
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (error) {
+    await pool.end();
+    throw new AppError(
+      "database_unavailable",
+      `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    location: redactUrl(url),
+    prisma,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          kind: "postgres",
+          query: async (text, params) => (await client.query(text, params ? [...params] : undefined)).rows,
+          exec: async (text) => {
+            await client.query(text);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const lock = acquireDataDirLock(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(join(resolve(dataDir), "pg"));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const runner: SqlRunner = {
+    kind: "pglite",
+    query: async (text, params) => (await db.query(text, params ? [...params] : undefined)).rows as never,
+    exec: async (text) => {
+      await db.exec(text);
+    },
+  };
+  return {
+    kind: "pglite",
+    location: resolve(dataDir),
+    prisma,
+    withConnection: (fn) => fn(runner),
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+      lock.release();
+    },
+  };
+}
+
+/** Opens PostgreSQL (when a URL is given) or the embedded PGlite store, without migrating. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  return openPglite(options.dataDir ?? ".data");
+}

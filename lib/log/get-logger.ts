@@ -1,0 +1,21 @@
+import { pino, type Logger } from "pino";
+
+const KEY = Symbol.for("assay.logger");
+type Holder = { [KEY]?: Logger };
+
+/**
+ * The process-wide structured logger (JSON lines on stdout). Level from `LOG_LEVEL` (default `info`,
+ * `silent` under tests unless set). Secrets are redacted by path.
+ */
+export function getLogger(): Logger {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= pino({
+    level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
+    base: { app: "assay" },
+    redact: {
+      paths: ["password", "*.password", "secret", "*.secret", "token", "*.token", "req.headers.cookie", "req.headers.authorization"],
+      censor: "[redacted]",
+    },
+  });
+  return holder[KEY];
+}
