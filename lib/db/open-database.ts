@@ -56,7 +56,8 @@ async function openPostgres(url: string): Promise<Database> {
       try {
         return await fn({
           kind: "postgres",
-          query: async (text, params) => (await client.query(text, params ? [...params] : undefined)).rows,
+          query: async <T extends Record<string, unknown>>(text: string, params?: readonly unknown[]) =>
+            (await client.query<T>(text, params ? [...params] : undefined)).rows,
           exec: async (text) => {
             await client.query(text);
           },
@@ -84,7 +85,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   const runner: SqlRunner = {
     kind: "pglite",
-    query: async (text, params) => (await db.query(text, params ? [...params] : undefined)).rows as never,
+    query: async <T extends Record<string, unknown>>(text: string, params?: readonly unknown[]) =>
+      (await db.query<T>(text, params ? [...params] : undefined)).rows,
     exec: async (text) => {
       await db.exec(text);
     },

@@ -1,0 +1,31 @@
+import { Command, CommanderError } from "commander";
+import { registerDatabaseCommands } from "./commands/register-database-commands.ts";
+import { registerOrgCommands } from "./commands/register-org-commands.ts";
+import { registerStartCommand } from "./commands/register-start-command.ts";
+import { registerUserCommands } from "./commands/register-user-commands.ts";
+
+/** The `assay` command line. Unknown commands and flags exit 2 with a message naming them. */
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name("assay")
+    .description("Assay: compliance and governance for AI systems (EU AI Act, Zero Trust for AI)")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerStartCommand(program);
+  registerDatabaseCommands(program);
+  registerOrgCommands(program);
+  registerUserCommands(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    throw error;
+  }
+}

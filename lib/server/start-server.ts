@@ -1,0 +1,26 @@
+import { createServer, type Server } from "node:http";
+import next from "next";
+import type { AssayConfig } from "../config/config-schema.ts";
+import { getLogger } from "../log/get-logger.ts";
+
+/**
+ * Serves the production build of the Next.js app from this process, so the app and the start-up
+ * code share one database handle (and, on PGlite, one lock). Resolves once listening.
+ */
+export async function startServer(config: AssayConfig, dir: string = process.cwd()): Promise<Server> {
+  const app = next({ dev: false, dir, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      getLogger().error({ err: error }, "unhandled request error");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Two projects: every test against PostgreSQL, and the storage tests (`*.storage.test.ts`) once more
+ * against embedded PGlite. Tests create and drop their own databases (lib/testing/).
+ */
+export default defineConfig({
+  resolve: { alias: { "@/": root } },
+  test: {
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "postgres", include: ["lib/**/*.test.ts"], env: { ASSAY_TEST_STORE: "postgres" } },
+      },
+      {
+        extends: true,
+        test: { name: "pglite", include: ["lib/**/*.storage.test.ts"], env: { ASSAY_TEST_STORE: "pglite" } },
+      },
+    ],
+  },
+});
