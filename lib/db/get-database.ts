@@ -17,6 +17,7 @@ export function getDatabase(): Promise<Database> {
     const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.ASSAY_DATA_DIR });
     try {
       const result = await db.withConnection((runner) => migrateDatabase(runner));
+      db.migration = result;
       if (result.applied.length > 0) getLogger().info({ applied: result.applied }, "migrations applied");
     } catch (error) {
       await db.close();

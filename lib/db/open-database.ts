@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { AppError } from "../errors/app-error.ts";
 import { acquireDataDirLock } from "./acquire-data-dir-lock.ts";
 import { PrismaClient } from "./generated/client.ts";
+import type { MigrationResult } from "./migrate-database.ts";
 import type { SqlRunner } from "./sql-runner.ts";
 
 export interface Database {
@@ -13,6 +14,8 @@ export interface Database {
   /** Where the data lives: the URL without credentials, or the data directory. */
   readonly location: string;
   readonly prisma: PrismaClient;
+  /** What the start-up migration run did (set by getDatabase). */
+  migration?: MigrationResult;
   /** Runs `fn` on one dedicated connection (needed for session advisory locks and transactions). */
   withConnection<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -12,8 +12,8 @@ export function registerDatabaseCommands(program: Command): void {
     .option("--json", "print one JSON object")
     .action((opts: { json?: boolean }) =>
       runCommand(Boolean(opts.json), async (db, out) => {
-        // getDatabase() has migrated already; a second pass reports the state and is a no-op.
-        const result = await db.withConnection((runner) => migrateDatabase(runner));
+        // getDatabase() migrates on open (under the advisory lock); report what that run did.
+        const result = db.migration ?? (await db.withConnection((runner) => migrateDatabase(runner)));
         out.result({ database: db.kind, location: db.location, ...result }, () =>
           `Database (${db.kind}, ${db.location}) is up to date: ${result.alreadyApplied + result.applied.length} migrations applied.`,
         );
