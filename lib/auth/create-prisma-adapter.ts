@@ -16,7 +16,12 @@ export function createPrismaAdapter(getPrisma: () => Promise<PrismaClient>): Ada
     async createUser(user: Omit<AdapterUser, "id">) {
       const prisma = await getPrisma();
       const created = await prisma.user.create({
-        data: { email: user.email.toLowerCase(), name: user.name ?? null, image: user.image ?? null, emailVerified: user.emailVerified },
+        data: {
+          email: user.email.toLowerCase(),
+          name: user.name ?? null,
+          image: user.image ?? null,
+          emailVerified: user.emailVerified,
+        },
       });
       return toAdapterUser(created);
     },
@@ -29,21 +34,31 @@ export function createPrismaAdapter(getPrisma: () => Promise<PrismaClient>): Ada
       return user ? toAdapterUser(user) : null;
     },
     async getUserByAccount({ provider, providerAccountId }) {
-      const account = await (await getPrisma()).account.findUnique({
+      const account = await (
+        await getPrisma()
+      ).account.findUnique({
         where: { provider_providerAccountId: { provider, providerAccountId } },
         include: { user: true },
       });
       return account ? toAdapterUser(account.user) : null;
     },
     async updateUser(user) {
-      const updated = await (await getPrisma()).user.update({
+      const updated = await (
+        await getPrisma()
+      ).user.update({
         where: { id: user.id },
-        data: { name: user.name ?? undefined, image: user.image ?? undefined, emailVerified: user.emailVerified ?? undefined },
+        data: {
+          name: user.name ?? undefined,
+          image: user.image ?? undefined,
+          emailVerified: user.emailVerified ?? undefined,
+        },
       });
       return toAdapterUser(updated);
     },
     async linkAccount(account: AdapterAccount): Promise<void> {
-      await (await getPrisma()).account.create({
+      await (
+        await getPrisma()
+      ).account.create({
         data: {
           userId: account.userId,
           type: account.type,
@@ -64,7 +79,9 @@ export function createPrismaAdapter(getPrisma: () => Promise<PrismaClient>): Ada
       return { sessionToken, userId, expires };
     },
     async getSessionAndUser(sessionToken) {
-      const session = await (await getPrisma()).session.findUnique({
+      const session = await (
+        await getPrisma()
+      ).session.findUnique({
         where: { sessionToken: hashSecret(sessionToken) },
         include: { user: true },
       });
@@ -74,8 +91,16 @@ export function createPrismaAdapter(getPrisma: () => Promise<PrismaClient>): Ada
     },
     async updateSession({ sessionToken, expires }) {
       // Sessions have an absolute lifetime in Assay: next-auth may not extend them.
-      const session = await (await getPrisma()).session.findUnique({ where: { sessionToken: hashSecret(sessionToken) } });
-      return session ? { sessionToken, userId: session.userId, expires: expires && expires < session.expires ? expires : session.expires } : null;
+      const session = await (
+        await getPrisma()
+      ).session.findUnique({ where: { sessionToken: hashSecret(sessionToken) } });
+      return session
+        ? {
+            sessionToken,
+            userId: session.userId,
+            expires: expires && expires < session.expires ? expires : session.expires,
+          }
+        : null;
     },
     async deleteSession(sessionToken) {
       await (await getPrisma()).session.deleteMany({ where: { sessionToken: hashSecret(sessionToken) } });

@@ -37,7 +37,11 @@ export function getAuthOptions(): AuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       allowDangerousEmailAccountLinking: true,
       profile(profile) {
-        return { id: profile.sub, email: (profile.email ?? "").toLowerCase(), name: profile.name ?? profile.preferred_username ?? null };
+        return {
+          id: profile.sub,
+          email: (profile.email ?? "").toLowerCase(),
+          name: profile.name ?? profile.preferred_username ?? null,
+        };
       },
     });
   }

@@ -42,7 +42,11 @@ interface Probe {
 const PROBES: Record<OrgApiKey, Probe> = {
   "GET /api/v1/orgs/[org]/members": { params: () => ({}), allowed: 200 },
   "POST /api/v1/orgs/[org]/members": { params: () => ({}), body: {}, allowed: 422 },
-  "PATCH /api/v1/orgs/[org]/members/[memberId]": { params: (f) => ({ memberId: f.members.engineer.membershipId }), body: { role: "boss" }, allowed: 422 },
+  "PATCH /api/v1/orgs/[org]/members/[memberId]": {
+    params: (f) => ({ memberId: f.members.engineer.membershipId }),
+    body: { role: "boss" },
+    allowed: 422,
+  },
   "DELETE /api/v1/orgs/[org]/members/[memberId]": { params: () => ({ memberId: randomUUID() }), allowed: 404 },
   "GET /api/v1/orgs/[org]/tokens": { params: () => ({}), allowed: 200 },
   "POST /api/v1/orgs/[org]/tokens": { params: () => ({}), body: {}, allowed: 422 },
@@ -77,11 +81,23 @@ describe("role matrix generated from the table (API)", () => {
     const callers: [string, (f: AuthzFixture) => Caller, "own" | "other" | "anon", string][] = [
       ["anonymous", () => ({}), "anon", ""],
       ...(["admin", "compliance", "ciso", "engineer"] as const).map(
-        (role) => [role, (x: AuthzFixture) => ({ cookie: x.sessions[role] }), "own", role] as [string, (f: AuthzFixture) => Caller, "own", string],
+        (role) =>
+          [role, (x: AuthzFixture) => ({ cookie: x.sessions[role] }), "own", role] as [
+            string,
+            (f: AuthzFixture) => Caller,
+            "own",
+            string,
+          ],
       ),
       ["admin of another organization", (x) => ({ cookie: x.sessions.globexAdmin }), "other", ""],
       ...(["read", "evidence:write", "admin"] as const).map(
-        (scope) => [`token:${scope}`, (x: AuthzFixture) => ({ bearer: x.tokens[scope] }), "own", `scope:${scope}`] as [string, (f: AuthzFixture) => Caller, "own", string],
+        (scope) =>
+          [`token:${scope}`, (x: AuthzFixture) => ({ bearer: x.tokens[scope] }), "own", `scope:${scope}`] as [
+            string,
+            (f: AuthzFixture) => Caller,
+            "own",
+            string,
+          ],
       ),
       ["admin token of another organization", (x) => ({ bearer: x.tokens.globexAdmin }), "other", ""],
     ];
@@ -94,7 +110,13 @@ describe("role matrix generated from the table (API)", () => {
       const expected = where === "anon" ? 401 : where === "other" ? 404 : allowed ? probe.allowed : 403;
       it(`${key} as ${label} -> ${expected}`, async () => {
         const org = f.acme.org.slug;
-        const res = await callRoute({ method, template, params: { org, ...probe.params(f) }, as: as(f), body: probe.body });
+        const res = await callRoute({
+          method,
+          template,
+          params: { org, ...probe.params(f) },
+          as: as(f),
+          body: probe.body,
+        });
         expect(res.status).toBe(expected);
         if (expected >= 400) {
           const body = res.body as { error: { code: string; requestId: string } };
@@ -116,10 +138,20 @@ describe("routes outside organizations", () => {
 
   it("GET /api/v1/me needs a session and lists only the caller's organizations", async () => {
     expect((await callRoute({ method: "GET", template: "/api/v1/me", params: {} })).status).toBe(401);
-    expect((await callRoute({ method: "GET", template: "/api/v1/me", params: {}, as: { bearer: f.tokens.admin } })).status).toBe(401);
-    const res = await callRoute({ method: "GET", template: "/api/v1/me", params: {}, as: { cookie: f.sessions.globexAdmin } });
+    expect(
+      (await callRoute({ method: "GET", template: "/api/v1/me", params: {}, as: { bearer: f.tokens.admin } })).status,
+    ).toBe(401);
+    const res = await callRoute({
+      method: "GET",
+      template: "/api/v1/me",
+      params: {},
+      as: { cookie: f.sessions.globexAdmin },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ user: { email: "admin@globex.test" }, organizations: [{ slug: "globex", role: "admin" }] });
+    expect(res.body).toMatchObject({
+      user: { email: "admin@globex.test" },
+      organizations: [{ slug: "globex", role: "admin" }],
+    });
     expect((res.body as { organizations: unknown[] }).organizations).toHaveLength(1);
   });
 });
@@ -169,7 +201,9 @@ describe("object-level checks", () => {
         body: { name: "CSRF system", purpose: "x", owner: "y" },
       });
       expect(res.status).toBe(403);
-      expect(res.body).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/Cross-site/) as unknown } });
+      expect(res.body).toMatchObject({
+        error: { code: "forbidden", message: expect.stringMatching(/Cross-site/) as unknown },
+      });
     }
     const sameOrigin = await callRoute({
       method: "POST",

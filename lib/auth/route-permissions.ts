@@ -11,14 +11,13 @@ import { ROLES, type RoleName, type TokenScope } from "./roles.ts";
  *   organization holding one of `scopes`. Anyone else gets 404 (another organization) or 403.
  */
 export type Access =
-  | { kind: "public" }
-  | { kind: "session" }
-  | { kind: "org"; roles: readonly RoleName[]; scopes: readonly TokenScope[] };
+  { kind: "public" } | { kind: "session" } | { kind: "org"; roles: readonly RoleName[]; scopes: readonly TokenScope[] };
 
 const everyone = ROLES;
 const publicAccess = { kind: "public" } as const;
 const sessionAccess = { kind: "session" } as const;
-const org = (roles: readonly RoleName[], scopes: readonly TokenScope[] = []) => ({ kind: "org", roles, scopes }) as const;
+const org = (roles: readonly RoleName[], scopes: readonly TokenScope[] = []) =>
+  ({ kind: "org", roles, scopes }) as const;
 
 export const ROUTE_PERMISSIONS = {
   // API

@@ -35,7 +35,14 @@ export async function signInWithPassword(
   return prisma.$transaction(async (tx) => {
     if (presentedToken) await tx.session.deleteMany({ where: { sessionToken: hashSecret(presentedToken) } });
     const session = await createSession(tx, user.id, config);
-    await recordAuditEntry(tx, { orgId: null, actor: { kind: "user", userId: user.id, sessionId: "", email: user.email, name: user.name }, action: "auth.sign_in", targetType: "user", targetId: user.id, data: { method: "password" } });
+    await recordAuditEntry(tx, {
+      orgId: null,
+      actor: { kind: "user", userId: user.id, sessionId: "", email: user.email, name: user.name },
+      action: "auth.sign_in",
+      targetType: "user",
+      targetId: user.id,
+      data: { method: "password" },
+    });
     return { ...session, userId: user.id };
   });
 }

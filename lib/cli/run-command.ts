@@ -17,7 +17,8 @@ export async function runCommand(json: boolean, body: (db: Database, out: CliOut
   } catch (error) {
     await closeDatabase().catch(() => undefined);
     reportCliError(error, json);
-    process.exitCode = error instanceof AppError && (error.code === "validation_failed" || error.code === "bad_request") ? 2 : 1;
+    process.exitCode =
+      error instanceof AppError && (error.code === "validation_failed" || error.code === "bad_request") ? 2 : 1;
   }
 }
 
@@ -34,5 +35,7 @@ function reportCliError(error: unknown, json: boolean): void {
     process.stderr.write(`error [${appError.code}]: ${appError.message}\n`);
     return;
   }
-  process.stderr.write(`error [internal]: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `error [internal]: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }

@@ -13,7 +13,12 @@ describe("loadConfig", () => {
   it("names every bad variable", () => {
     const error = (() => {
       try {
-        loadConfig({ DATABASE_URL: "mysql://root@localhost/db", PORT: "seventy", OIDC_ISSUER: "https://id.example.com", ASSAY_SECRET: "short" });
+        loadConfig({
+          DATABASE_URL: "mysql://root@localhost/db",
+          PORT: "seventy",
+          OIDC_ISSUER: "https://id.example.com",
+          ASSAY_SECRET: "short",
+        });
       } catch (e) {
         return e;
       }

@@ -47,7 +47,10 @@ it("the same process cannot open one data directory twice", () => {
 it("a lock left behind by a dead process is taken over", () => {
   const dataDir = tempDir();
   // pid 2^22+1 exceeds Linux's pid_max default range, so no such process is alive.
-  writeFileSync(join(dataDir, "assay.lock"), JSON.stringify({ pid: 4_194_305, host: hostname(), startedAt: "2026-01-01T00:00:00Z" }));
+  writeFileSync(
+    join(dataDir, "assay.lock"),
+    JSON.stringify({ pid: 4_194_305, host: hostname(), startedAt: "2026-01-01T00:00:00Z" }),
+  );
   const lock = acquireDataDirLock(dataDir);
   lock.release();
 });

@@ -63,7 +63,10 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         rmSync(path, { force: true });
         continue;
       }
-      const who = owner.pid === process.pid ? "this process already" : `another Assay process (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})`;
+      const who =
+        owner.pid === process.pid
+          ? "this process already"
+          : `another Assay process (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})`;
       throw new AppError(
         "store_locked",
         `The embedded database in ${dir} is in use by ${who}. Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.`,

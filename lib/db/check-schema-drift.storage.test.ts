@@ -46,7 +46,9 @@ describe(`schema.prisma vs. the migrated database (${process.env.ASSAY_TEST_STOR
   it("a column added to the database by hand is reported too", async () => {
     await t.db.withConnection((r) => r.exec(`ALTER TABLE "User" ADD COLUMN "shadow" TEXT`));
     try {
-      expect(await t.db.withConnection((r) => checkSchemaDrift(r, schema))).toEqual(["User.shadow: in the database, missing in schema.prisma"]);
+      expect(await t.db.withConnection((r) => checkSchemaDrift(r, schema))).toEqual([
+        "User.shadow: in the database, missing in schema.prisma",
+      ]);
     } finally {
       await t.db.withConnection((r) => r.exec(`ALTER TABLE "User" DROP COLUMN "shadow"`));
     }

@@ -21,7 +21,12 @@ interface Model {
 interface Datamodel {
   models: Model[];
   enums: { name: string; dbName?: string | null; values: { name: string; dbName: string | null }[] }[];
-  indexes: { model: string; type: "id" | "normal" | "unique" | "fulltext"; dbName?: string | null; fields: { name: string }[] }[];
+  indexes: {
+    model: string;
+    type: "id" | "normal" | "unique" | "fulltext";
+    dbName?: string | null;
+    fields: { name: string }[];
+  }[];
 }
 
 const SCALAR_UDT: Record<string, string> = {
@@ -74,13 +79,16 @@ interface Index extends Record<string, unknown> {
 }
 
 function expectedUdt(field: Field): string {
-  const base = field.kind === "enum" ? field.type : (NATIVE_UDT[field.nativeType?.[0] ?? ""] ?? SCALAR_UDT[field.type] ?? field.type);
+  const base =
+    field.kind === "enum"
+      ? field.type
+      : (NATIVE_UDT[field.nativeType?.[0] ?? ""] ?? SCALAR_UDT[field.type] ?? field.type);
   return field.isList ? `_${base}` : base;
 }
 
 function hasDbDefault(field: Field): boolean {
   if (!field.hasDefaultValue || field.default === undefined) return false;
-  const value = field.default as { name?: string } | unknown;
+  const value: unknown = field.default;
   if (typeof value === "object" && value !== null && "name" in value) return !CLIENT_DEFAULTS.has(String(value.name));
   return true;
 }
@@ -92,7 +100,11 @@ function hasDbDefault(field: Field): boolean {
  * schema change without a migration (or a migration that forgets part of one) fails the build.
  */
 export async function checkSchemaDrift(runner: SqlRunner, schemaText: string): Promise<string[]> {
-  const { datamodel } = (await getDMMF({ datamodel: schemaText })) as unknown as { datamodel: Datamodel };
+  const dmmf: unknown = getDMMF({ datamodel: schemaText });
+  if (typeof dmmf !== "object" || dmmf === null || !("datamodel" in dmmf)) {
+    throw new Error(`schema.prisma does not parse: ${JSON.stringify(dmmf)}`);
+  }
+  const { datamodel } = dmmf as { datamodel: Datamodel };
   const problems: string[] = [];
   const columns = await runner.query<Column>(
     `SELECT table_name::text, column_name::text, udt_name::text, is_nullable::text, column_default::text, datetime_precision::int
@@ -142,17 +154,23 @@ export async function checkSchemaDrift(runner: SqlRunner, schemaText: string): P
         continue;
       }
       const udt = expectedUdt(field);
-      if (col.udt_name !== udt) problems.push(`${where}: type ${col.udt_name} in the database, ${udt} in schema.prisma`);
+      if (col.udt_name !== udt)
+        problems.push(`${where}: type ${col.udt_name} in the database, ${udt} in schema.prisma`);
       const nullable = field.isList || !field.isRequired;
       if ((col.is_nullable === "YES") !== nullable) {
-        problems.push(`${where}: ${col.is_nullable === "YES" ? "nullable" : "NOT NULL"} in the database, ${nullable ? "optional" : "required"} in schema.prisma`);
+        problems.push(
+          `${where}: ${col.is_nullable === "YES" ? "nullable" : "NOT NULL"} in the database, ${nullable ? "optional" : "required"} in schema.prisma`,
+        );
       }
       if (hasDbDefault(field) !== (col.column_default !== null)) {
-        problems.push(`${where}: default ${col.column_default ?? "none"} in the database, ${hasDbDefault(field) ? "a default" : "none"} in schema.prisma`);
+        problems.push(
+          `${where}: default ${col.column_default ?? "none"} in the database, ${hasDbDefault(field) ? "a default" : "none"} in schema.prisma`,
+        );
       }
       if (field.type === "DateTime" && !field.isList) {
         const precision = Number(field.nativeType?.[1]?.[0] ?? 3);
-        if (col.datetime_precision !== precision) problems.push(`${where}: precision ${col.datetime_precision} in the database, ${precision} in schema.prisma`);
+        if (col.datetime_precision !== precision)
+          problems.push(`${where}: precision ${col.datetime_precision} in the database, ${precision} in schema.prisma`);
       }
     }
     for (const name of dbColumns.keys()) {
@@ -172,7 +190,8 @@ export async function checkSchemaDrift(runner: SqlRunner, schemaText: string): P
       const field = model.fields.find((x) => x.name === f.name);
       return field?.dbName ?? f.name;
     });
-    const suffix = index.type === "id" ? "pkey" : index.type === "unique" ? `${cols.join("_")}_key` : `${cols.join("_")}_idx`;
+    const suffix =
+      index.type === "id" ? "pkey" : index.type === "unique" ? `${cols.join("_")}_key` : `${cols.join("_")}_idx`;
     const name = index.dbName ?? (index.type === "id" ? `${table}_pkey` : `${table}_${suffix}`);
     expectedIndexes.set(`${table}/${name}`, { unique: index.type !== "normal", columns: cols });
   }
@@ -182,7 +201,9 @@ export async function checkSchemaDrift(runner: SqlRunner, schemaText: string): P
     if (!got) {
       problems.push(`index ${key}: in schema.prisma, missing in the database`);
     } else if (got.is_unique !== want.unique || got.columns.join(",") !== want.columns.join(",")) {
-      problems.push(`index ${key}: (${got.columns.join(", ")})${got.is_unique ? " unique" : ""} in the database, (${want.columns.join(", ")})${want.unique ? " unique" : ""} in schema.prisma`);
+      problems.push(
+        `index ${key}: (${got.columns.join(", ")})${got.is_unique ? " unique" : ""} in the database, (${want.columns.join(", ")})${want.unique ? " unique" : ""} in schema.prisma`,
+      );
     }
   }
   for (const key of actualIndexes.keys()) {
@@ -196,7 +217,8 @@ export async function checkSchemaDrift(runner: SqlRunner, schemaText: string): P
     const want = e.values.map((v) => v.dbName ?? v.name);
     const got = dbEnums.get(name);
     if (!got) problems.push(`enum ${name}: in schema.prisma, missing in the database`);
-    else if (got.join(",") !== want.join(",")) problems.push(`enum ${name}: (${got.join(", ")}) in the database, (${want.join(", ")}) in schema.prisma`);
+    else if (got.join(",") !== want.join(","))
+      problems.push(`enum ${name}: (${got.join(", ")}) in the database, (${want.join(", ")}) in schema.prisma`);
     dbEnums.delete(name);
   }
   for (const name of dbEnums.keys()) problems.push(`enum ${name}: in the database, missing in schema.prisma`);

@@ -4,7 +4,6 @@ import { migrateDatabase } from "./migrate-database.ts";
 import { databaseHolder } from "./database-holder.ts";
 import { openDatabase, type Database } from "./open-database.ts";
 
-
 /**
  * The process-wide database, opened lazily on first use (so `next build` never touches it) and
  * migrated before anyone queries it. Held on `globalThis` so that the CLI/server code and the

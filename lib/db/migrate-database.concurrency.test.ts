@@ -19,6 +19,8 @@ it("applies each migration exactly once when several processes start at the same
   const results = await Promise.all([target.db, ...others].map((db) => db.withConnection((r) => migrateDatabase(r))));
   const appliedCounts = results.map((r) => r.applied.length).sort();
   expect(appliedCounts).toEqual([0, 0, 0, listMigrations().length]);
-  const rows = await target.db.withConnection((r) => r.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations"`));
+  const rows = await target.db.withConnection((r) =>
+    r.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations"`),
+  );
   expect(rows[0]?.n).toBe(listMigrations().length);
 });

@@ -57,7 +57,11 @@ describe(`migrateDatabase (${process.env.ASSAY_TEST_STORE ?? "postgres"})`, () =
     current = await createTestDatabase();
     const broken = [
       ...listMigrations(),
-      { name: "29990101000000_broken", sql: `CREATE TABLE "Half" (id int); SELECT * FROM "no_such_table";`, checksum: "f".repeat(64) },
+      {
+        name: "29990101000000_broken",
+        sql: `CREATE TABLE "Half" (id int); SELECT * FROM "no_such_table";`,
+        checksum: "f".repeat(64),
+      },
     ];
     const error = await current.db.withConnection((r) => migrateDatabase(r, broken)).catch((e: unknown) => e);
     expect((error as AppError).message).toMatch(/29990101000000_broken failed and was rolled back/);
@@ -66,7 +70,9 @@ describe(`migrateDatabase (${process.env.ASSAY_TEST_STORE ?? "postgres"})`, () =
     );
     expect(tables[0]?.n).toBe(0);
     const recorded = await current.db.withConnection((r) =>
-      r.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`),
+      r.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+      ),
     );
     expect(recorded[0]?.n).toBe(0);
   });

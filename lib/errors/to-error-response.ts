@@ -7,8 +7,7 @@ import { getLogger } from "../log/get-logger.ts";
  * message ever reaches the client.
  */
 export function toErrorResponse(error: unknown, requestId: string): Response {
-  const appError =
-    error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.");
+  const appError = error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.");
   if (!(error instanceof AppError) || appError.status >= 500) {
     getLogger().error({ err: error, requestId }, "request failed");
   }

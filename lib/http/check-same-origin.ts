@@ -13,5 +13,8 @@ export function checkSameOrigin(req: Request, appUrl: string): void {
   if (site === "same-origin") return;
   const origin = req.headers.get("origin");
   if (site === null && origin !== null && origin === new URL(appUrl).origin) return;
-  throw new AppError("forbidden", "Cross-site request refused: state-changing requests must come from Assay's own pages.");
+  throw new AppError(
+    "forbidden",
+    "Cross-site request refused: state-changing requests must come from Assay's own pages.",
+  );
 }

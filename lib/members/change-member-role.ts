@@ -19,12 +19,17 @@ export async function changeMemberRole(
 ): Promise<{ id: string; role: RoleName }> {
   const { role } = parseInput(changeRoleInput, input, "role change");
   return prisma.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({ where: { id: requireUuid(membershipId, "member"), orgId: ctx.org.id } });
+    const member = await tx.membership.findFirst({
+      where: { id: requireUuid(membershipId, "member"), orgId: ctx.org.id },
+    });
     if (!member) throw new AppError("not_found", "No such member in this organization.");
     if (member.role === role) return { id: member.id, role };
     if (member.role === "admin") {
       const admins = await tx.membership.count({ where: { orgId: ctx.org.id, role: "admin" } });
-      if (admins <= 1) throw new AppError("conflict", "An organization needs at least one admin.", [{ field: "role", message: "last admin" }]);
+      if (admins <= 1)
+        throw new AppError("conflict", "An organization needs at least one admin.", [
+          { field: "role", message: "last admin" },
+        ]);
     }
     await tx.membership.update({ where: { id: member.id }, data: { role } });
     await tx.session.deleteMany({ where: { userId: member.userId } });

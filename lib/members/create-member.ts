@@ -33,7 +33,9 @@ export async function createMember(prisma: PrismaClient, ctx: OrgContext, input:
     if (!user) {
       user = await tx.user.create({ data: { email: data.email, name: data.name ?? null, passwordHash } });
     } else {
-      const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: ctx.org.id, userId: user.id } } });
+      const member = await tx.membership.findUnique({
+        where: { orgId_userId: { orgId: ctx.org.id, userId: user.id } },
+      });
       if (member) {
         throw new AppError("conflict", `${data.email} is already a member of ${ctx.org.slug}.`, [
           { field: "email", message: "is already a member" },

@@ -7,7 +7,9 @@ import { requireUuid } from "../errors/require-uuid.ts";
 /** Removes a member from the organization (the user account stays); the last admin cannot be removed. */
 export async function removeMember(prisma: PrismaClient, ctx: OrgContext, membershipId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({ where: { id: requireUuid(membershipId, "member"), orgId: ctx.org.id } });
+    const member = await tx.membership.findFirst({
+      where: { id: requireUuid(membershipId, "member"), orgId: ctx.org.id },
+    });
     if (!member) throw new AppError("not_found", "No such member in this organization.");
     if (member.role === "admin") {
       const admins = await tx.membership.count({ where: { orgId: ctx.org.id, role: "admin" } });

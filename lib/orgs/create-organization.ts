@@ -19,7 +19,11 @@ export interface OrganizationSummary {
 }
 
 /** Creates an organization (tenant). The name defaults to the slug. */
-export async function createOrganization(prisma: PrismaClient, actor: Actor, input: unknown): Promise<OrganizationSummary> {
+export async function createOrganization(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: unknown,
+): Promise<OrganizationSummary> {
   const { slug, name } = parseInput(createOrganizationInput, input, "organization");
   return prisma.$transaction(async (tx) => {
     const existing = await tx.organization.findUnique({ where: { slug } });
@@ -29,7 +33,14 @@ export async function createOrganization(prisma: PrismaClient, actor: Actor, inp
       ]);
     }
     const org = await tx.organization.create({ data: { slug, name: name ?? slug } });
-    await recordAuditEntry(tx, { orgId: org.id, actor, action: "org.create", targetType: "organization", targetId: org.id, data: { slug } });
+    await recordAuditEntry(tx, {
+      orgId: org.id,
+      actor,
+      action: "org.create",
+      targetType: "organization",
+      targetId: org.id,
+      data: { slug },
+    });
     return { id: org.id, slug: org.slug, name: org.name, createdAt: org.createdAt.toISOString() };
   });
 }

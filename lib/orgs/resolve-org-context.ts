@@ -12,7 +12,12 @@ export async function resolveOrgContext(prisma: PrismaClient, actor: Actor, slug
   if (actor.kind === "user") {
     const org = await prisma.organization.findFirst({
       where: { slug, memberships: { some: { userId: actor.userId } } },
-      select: { id: true, slug: true, name: true, memberships: { where: { userId: actor.userId }, select: { role: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        memberships: { where: { userId: actor.userId }, select: { role: true } },
+      },
     });
     const role = org?.memberships[0]?.role;
     if (!org || !role) throw notFound;

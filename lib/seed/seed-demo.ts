@@ -42,7 +42,10 @@ const DEMO_SYSTEMS = [
  * few AI systems. Running it again changes nothing and reveals no password.
  */
 export async function seedDemo(prisma: PrismaClient): Promise<DemoSeed> {
-  const existing = await prisma.organization.findUnique({ where: { slug: DEMO_SLUG }, include: { _count: { select: { aiSystems: true } } } });
+  const existing = await prisma.organization.findUnique({
+    where: { slug: DEMO_SLUG },
+    include: { _count: { select: { aiSystems: true } } },
+  });
   if (existing) return { created: false, org: DEMO_SLUG, systems: existing._count.aiSystems };
   const actor: CliActor = { kind: "cli" };
   const org = await createOrganization(prisma, actor, { slug: DEMO_SLUG, name: "Demo Organization" });

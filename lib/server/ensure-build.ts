@@ -11,6 +11,10 @@ export function ensureBuild(dir: string, log: (message: string) => void): void {
   if (existsSync(join(dir, ".next", "BUILD_ID"))) return;
   log("No production build yet: building the app once (a minute or two)…");
   const nextBin = join(dir, "node_modules", "next", "dist", "bin", "next");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: dir,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new AppError("internal", "`next build` failed; see its output above.");
 }

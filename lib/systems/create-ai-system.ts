@@ -18,7 +18,10 @@ export async function createAiSystem(prisma: PrismaClient, ctx: OrgContext, inpu
   const data = parseInput(createAiSystemInput, input, "AI system");
   return prisma.$transaction(async (tx) => {
     const clash = await tx.aiSystem.findFirst({ where: { orgId: ctx.org.id, name: data.name } });
-    if (clash) throw new AppError("conflict", `An AI system named "${data.name}" already exists.`, [{ field: "name", message: "is taken" }]);
+    if (clash)
+      throw new AppError("conflict", `An AI system named "${data.name}" already exists.`, [
+        { field: "name", message: "is taken" },
+      ]);
     const system = await tx.aiSystem.create({ data: { ...data, orgId: ctx.org.id } });
     await recordAuditEntry(tx, {
       orgId: ctx.org.id,

@@ -31,7 +31,9 @@ async function adminQuery(sql: string): Promise<void> {
  * A fresh, empty database for one test file: a new PostgreSQL database on the test server, or a new
  * PGlite data directory, chosen by ASSAY_TEST_STORE (the vitest project). Migrated unless told not to.
  */
-export async function createTestDatabase(options: { migrate?: boolean; store?: "postgres" | "pglite" } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; store?: "postgres" | "pglite" } = {},
+): Promise<TestDatabase> {
   const store = options.store ?? (process.env.ASSAY_TEST_STORE === "pglite" ? "pglite" : "postgres");
   let db: Database;
   let url: string | undefined;
@@ -46,7 +48,8 @@ export async function createTestDatabase(options: { migrate?: boolean; store?: "
   } else {
     dataDir = mkdtempSync(join(tmpdir(), "assay-pglite-"));
     db = await openDatabase({ dataDir });
-    cleanup = async () => rmSync(dataDir ?? "", { recursive: true, force: true });
+    const dir = dataDir;
+    cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   }
   if (options.migrate !== false) await db.withConnection((runner) => migrateDatabase(runner));
   return {

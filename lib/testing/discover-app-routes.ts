@@ -26,7 +26,10 @@ export function discoverAppRoutes(appDir = "app"): DiscoveredRoute[] {
     if (/^route\.(ts|tsx|js)$/.test(name)) {
       const source = readFileSync(file, "utf8");
       const methods = new Set<string>();
-      for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1] ?? "");
+      for (const m of source.matchAll(
+        /export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g,
+      ))
+        methods.add(m[1] ?? "");
       for (const m of source.matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1] ?? "");
       for (const method of methods) found.push({ key: `${method} ${path}`, file });
     } else if (/^page\.(tsx|ts|jsx|js)$/.test(name)) {

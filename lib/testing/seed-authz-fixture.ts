@@ -41,7 +41,11 @@ export async function seedAuthzFixture(prisma: PrismaClient): Promise<AuthzFixtu
     members[role] = { userId: m.userId, membershipId: m.membershipId };
     sessions[role] = (await createSession(prisma, m.userId, config)).token;
   }
-  const g = await createMember(prisma, globex, { email: "admin@globex.test", role: "admin", password: FIXTURE_PASSWORD });
+  const g = await createMember(prisma, globex, {
+    email: "admin@globex.test",
+    role: "admin",
+    password: FIXTURE_PASSWORD,
+  });
   members.globexAdmin = { userId: g.userId, membershipId: g.membershipId };
   sessions.globexAdmin = (await createSession(prisma, g.userId, config)).token;
   const tokens = {} as AuthzFixture["tokens"];

@@ -33,7 +33,11 @@ export interface CreatedApiToken {
  */
 export async function createApiToken(prisma: PrismaClient, ctx: OrgContext, input: unknown): Promise<CreatedApiToken> {
   const { name, scopes, expiresInDays } = parseInput(createApiTokenInput, input, "token");
-  if (scopes.includes("admin") && ctx.role !== "admin" && !(ctx.actor.kind === "token" && ctx.actor.scopes.includes("admin"))) {
+  if (
+    scopes.includes("admin") &&
+    ctx.role !== "admin" &&
+    !(ctx.actor.kind === "token" && ctx.actor.scopes.includes("admin"))
+  ) {
     throw new AppError("forbidden", "Only an admin may issue a token with the admin scope.", [
       { field: "scopes", message: "admin scope needs the admin role" },
     ]);

@@ -14,8 +14,10 @@ export function registerDatabaseCommands(program: Command): void {
       runCommand(Boolean(opts.json), async (db, out) => {
         // getDatabase() migrates on open (under the advisory lock); report what that run did.
         const result = db.migration ?? (await db.withConnection((runner) => migrateDatabase(runner)));
-        out.result({ database: db.kind, location: db.location, ...result }, () =>
-          `Database (${db.kind}, ${db.location}) is up to date: ${result.alreadyApplied + result.applied.length} migrations applied.`,
+        out.result(
+          { database: db.kind, location: db.location, ...result },
+          () =>
+            `Database (${db.kind}, ${db.location}) is up to date: ${result.alreadyApplied + result.applied.length} migrations applied.`,
         );
       }),
     );
@@ -43,7 +45,11 @@ export function registerDatabaseCommands(program: Command): void {
     .action((opts: { json?: boolean }) =>
       runCommand(Boolean(opts.json), async (db, out) => {
         const health = await getHealth(db.prisma);
-        out.result(health, () => `${health.status}: database ${health.database.kind} ${health.database.status} (${health.database.latencyMs} ms, ${health.database.migrations} migrations)`);
+        out.result(
+          health,
+          () =>
+            `${health.status}: database ${health.database.kind} ${health.database.status} (${health.database.latencyMs} ms, ${health.database.migrations} migrations)`,
+        );
         if (health.status !== "ok") process.exitCode = 1;
       }),
     );

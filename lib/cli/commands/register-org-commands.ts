@@ -14,7 +14,11 @@ export function registerOrgCommands(program: Command): void {
     .option("--json", "print one JSON object")
     .action((slug: string, opts: { name?: string; json?: boolean }) =>
       runCommand(Boolean(opts.json), async (db, out) => {
-        const created = await createOrganization(db.prisma, { kind: "cli" }, { slug, ...(opts.name !== undefined ? { name: opts.name } : {}) });
+        const created = await createOrganization(
+          db.prisma,
+          { kind: "cli" },
+          { slug, ...(opts.name !== undefined ? { name: opts.name } : {}) },
+        );
         out.result(created, () => `Created organization ${created.slug} (${created.name}), id ${created.id}`);
       }),
     );
@@ -26,7 +30,9 @@ export function registerOrgCommands(program: Command): void {
       runCommand(Boolean(opts.json), async (db, out) => {
         const orgs = await listOrganizations(db.prisma);
         out.result({ organizations: orgs }, () =>
-          orgs.length === 0 ? "No organizations yet." : orgs.map((o) => `${o.slug}\t${o.name}\t${o.members} members`).join("\n"),
+          orgs.length === 0
+            ? "No organizations yet."
+            : orgs.map((o) => `${o.slug}\t${o.name}\t${o.members} members`).join("\n"),
         );
       }),
     );

@@ -44,7 +44,10 @@ export function registerStartCommand(program: Command): void {
         process.once("SIGTERM", stop);
       } catch (error) {
         await closeDatabase().catch(() => undefined);
-        const message = error instanceof AppError ? `error [${error.code}]: ${error.message}` : `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        const message =
+          error instanceof AppError
+            ? `error [${error.code}]: ${error.message}`
+            : `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
         log(message);
         process.exit(1);
       }

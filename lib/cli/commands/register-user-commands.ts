@@ -46,11 +46,17 @@ export function registerUserCommands(program: Command): void {
         const ctx = await resolveOrgContext(db.prisma, { kind: "cli" }, opts.org);
         const input = {
           name: opts.name,
-          scopes: opts.scopes.split(",").map((s) => s.trim()).filter(Boolean),
+          scopes: opts.scopes
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
           ...(opts.expiresDays !== undefined ? { expiresInDays: Number(opts.expiresDays) } : {}),
         };
         const token = await createApiToken(db.prisma, ctx, input);
-        out.result(token, () => `Token ${token.name} (${token.scopes.join(", ")}) for ${ctx.org.slug}, shown once:\n${token.token}`);
+        out.result(
+          token,
+          () => `Token ${token.name} (${token.scopes.join(", ")}) for ${ctx.org.slug}, shown once:\n${token.token}`,
+        );
       }),
     );
 }
