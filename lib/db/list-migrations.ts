@@ -12,7 +12,9 @@ export interface MigrationFile {
 export const DEFAULT_MIGRATIONS_DIR = "prisma/migrations";
 
 /** The SQL migrations in name (timestamp) order. */
-export function listMigrations(dir: string = resolve(process.cwd(), DEFAULT_MIGRATIONS_DIR)): MigrationFile[] {
+export function listMigrations(
+  dir: string = resolve(/* turbopackIgnore: true */ process.cwd(), DEFAULT_MIGRATIONS_DIR),
+): MigrationFile[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

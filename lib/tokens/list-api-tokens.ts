@@ -8,6 +8,7 @@ export interface ApiTokenSummary {
   scopes: string[];
   createdAt: string;
   createdBy: string | null;
+  createdById: string | null;
   lastUsedAt: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
@@ -27,6 +28,7 @@ export async function listApiTokens(prisma: PrismaClient, ctx: OrgContext): Prom
     scopes: t.scopes,
     createdAt: t.createdAt.toISOString(),
     createdBy: t.createdBy?.email ?? null,
+    createdById: t.createdById,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,

@@ -6,6 +6,9 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request): Promise<Response> {
   return handleRoute(req, "GET /api/health", async ({ prisma }) => {
     const health = await getHealth(prisma);
-    return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+    return Response.json(health, {
+      status: health.status === "ok" ? 200 : 503,
+      headers: { "cache-control": "no-store" },
+    });
   });
 }

@@ -15,6 +15,9 @@ export function GET(req: Request, { params }: Ctx): Promise<Response> {
 
 export function POST(req: Request, { params }: Ctx): Promise<Response> {
   return handleOrgRoute(req, "POST /api/v1/orgs/[org]/tokens", params, async ({ prisma, ctx }) =>
-    Response.json(await createApiToken(prisma, ctx, await readJsonBody(req)), { status: 201, headers: { "cache-control": "no-store" } }),
+    Response.json(await createApiToken(prisma, ctx, await readJsonBody(req)), {
+      status: 201,
+      headers: { "cache-control": "no-store" },
+    }),
   );
 }

@@ -8,14 +8,22 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ org: string; memberId: string }> };
 
 export function PATCH(req: Request, { params }: Ctx): Promise<Response> {
-  return handleOrgRoute(req, "PATCH /api/v1/orgs/[org]/members/[memberId]", params, async ({ prisma, ctx, params: p }) =>
-    changeMemberRole(prisma, ctx, p.memberId, await readJsonBody(req)),
+  return handleOrgRoute(
+    req,
+    "PATCH /api/v1/orgs/[org]/members/[memberId]",
+    params,
+    async ({ prisma, ctx, params: p }) => changeMemberRole(prisma, ctx, p.memberId, await readJsonBody(req)),
   );
 }
 
 export function DELETE(req: Request, { params }: Ctx): Promise<Response> {
-  return handleOrgRoute(req, "DELETE /api/v1/orgs/[org]/members/[memberId]", params, async ({ prisma, ctx, params: p }) => {
-    await removeMember(prisma, ctx, p.memberId);
-    return new Response(null, { status: 204 });
-  });
+  return handleOrgRoute(
+    req,
+    "DELETE /api/v1/orgs/[org]/members/[memberId]",
+    params,
+    async ({ prisma, ctx, params: p }) => {
+      await removeMember(prisma, ctx, p.memberId);
+      return new Response(null, { status: 204 });
+    },
+  );
 }

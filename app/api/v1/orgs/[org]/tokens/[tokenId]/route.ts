@@ -6,8 +6,13 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ org: string; tokenId: string }> };
 
 export function DELETE(req: Request, { params }: Ctx): Promise<Response> {
-  return handleOrgRoute(req, "DELETE /api/v1/orgs/[org]/tokens/[tokenId]", params, async ({ prisma, ctx, params: p }) => {
-    await revokeApiToken(prisma, ctx, p.tokenId);
-    return new Response(null, { status: 204 });
-  });
+  return handleOrgRoute(
+    req,
+    "DELETE /api/v1/orgs/[org]/tokens/[tokenId]",
+    params,
+    async ({ prisma, ctx, params: p }) => {
+      await revokeApiToken(prisma, ctx, p.tokenId);
+      return new Response(null, { status: 204 });
+    },
+  );
 }

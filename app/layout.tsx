@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+// Plain CSS, no framework: base and variables first, then one file per area.
+import "./globals.css";
+import "./_styles/shell.css";
+import "./_styles/content.css";
+import "./_styles/forms.css";
+import "./_styles/auth.css";
+
+export const metadata: Metadata = {
+  title: { default: "Assay", template: "%s · Assay" },
+  description: "Compliance and governance for AI systems: Zero Trust for AI and the EU AI Act.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
