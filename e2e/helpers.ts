@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** The password of every fixture user (see e2e/global-setup). */
+/** The password of every fixture user (see e2e/serve.ts). */
 export const FIXTURE_PASSWORD = "correct-horse-battery-staple";
 
 /**

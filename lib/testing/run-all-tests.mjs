@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 
 const bin = (name) => `node_modules/.bin/${name}`;
-mkdirSync("test-results", { recursive: true });
+mkdirSync("test-reports", { recursive: true });
 
 const steps = [
   ["lint", [bin("eslint"), "--max-warnings", "0", "."]],
@@ -13,13 +13,13 @@ const steps = [
   ["format", [bin("prettier"), "--check", "--log-level", "warn", "."]],
   [
     "vitest",
-    [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+    [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-reports/vitest.json"],
   ],
   ["build", [bin("next"), "build"]],
   [
     "playwright",
     [bin("playwright"), "test", "--reporter=list,json"],
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" },
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-reports/playwright.json" },
   ],
 ];
 
@@ -48,11 +48,11 @@ function count(path, read) {
     return { passed: 0, failed: 0 };
   }
 }
-const vitest = count("test-results/vitest.json", (r) => ({
+const vitest = count("test-reports/vitest.json", (r) => ({
   passed: r.numPassedTests ?? 0,
   failed: r.numFailedTests ?? 0,
 }));
-const playwright = count("test-results/playwright.json", (r) => ({
+const playwright = count("test-reports/playwright.json", (r) => ({
   passed: r.stats?.expected ?? 0,
   failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0),
 }));
