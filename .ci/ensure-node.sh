@@ -12,6 +12,11 @@ if [ "$(_assay_node_major)" -lt 24 ]; then
     mkdir -p "$_assay_cache" && cp -R "$_assay_tmp/package/." "$_assay_cache/"
     rm -rf "$_assay_tmp"
   fi
+  # npm reads its global npmrc from <node prefix>/etc/npmrc: keep the machine's (registry, cafile, proxy).
+  _assay_globalrc="$(npm config get globalconfig 2>/dev/null || true)"
+  if [ -n "$_assay_globalrc" ] && [ -f "$_assay_globalrc" ] && [ ! -f "$_assay_cache/etc/npmrc" ]; then
+    mkdir -p "$_assay_cache/etc" && cp "$_assay_globalrc" "$_assay_cache/etc/npmrc"
+  fi
   export PATH="$_assay_cache/bin:$PATH"
 fi
 echo "ensure-node: using node $(node --version) at $(command -v node)" >&2
