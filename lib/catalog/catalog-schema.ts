@@ -1,5 +1,21 @@
 import { z } from "zod";
-import { CONDITIONS, MATURITY_STAGES, OPERATOR_ROLES, REFERENCE_SYSTEMS, RELATIONSHIPS, SCOPES } from "./catalog-vocabulary.ts";
+import {
+  CONDITIONS,
+  MATURITY_STAGES,
+  OPERATOR_ROLES,
+  REFERENCE_SYSTEMS,
+  RELATIONSHIPS,
+  SCOPES,
+} from "./catalog-vocabulary.ts";
+
+/** U+FFFD (a decoder's replacement character) or a C0 control other than tab and newline. */
+function hasBrokenEncoding(s: string): boolean {
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d)) return true;
+  }
+  return false;
+}
 
 const text = (max: number) =>
   z
@@ -7,10 +23,12 @@ const text = (max: number) =>
     .trim()
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s), "contains a replacement or control character (broken encoding)");
+    .refine((s) => !hasBrokenEncoding(s), "contains a replacement or control character (broken encoding)");
 
 const isoDate = z.iso.date({ message: "must be a date YYYY-MM-DD" });
-const nodeId = z.string().regex(/^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9.-]*$/, "must look like framework:local-id (lower case, digits, . and -)");
+const nodeId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9.-]*$/, "must look like framework:local-id (lower case, digits, . and -)");
 
 export const sourceRefSchema = z.strictObject({
   /** The document, e.g. "Regulation (EU) 2024/1689" or "CISA Zero Trust Maturity Model". */
