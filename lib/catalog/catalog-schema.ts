@@ -146,5 +146,7 @@ export const mappingFileSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Source nodes with no counterpart in the target, said explicitly (e.g. CE marking has no Zero Trust twin). */
+  unmapped: z.array(z.strictObject({ node: nodeId, rationale: text(300) })).optional(),
 });
 export type MappingFile = z.output<typeof mappingFileSchema>;

@@ -66,12 +66,5 @@ export const REFERENCE_SYSTEMS = [
 export type ReferenceSystem = (typeof REFERENCE_SYSTEMS)[number];
 
 /** OSCAL mapping relationship types (OSCAL 1.1 mapping model). */
-export const RELATIONSHIPS = [
-  "equivalent-to",
-  "equal-to",
-  "subset-of",
-  "superset-of",
-  "intersects-with",
-  "no-relationship",
-] as const;
+export const RELATIONSHIPS = ["equivalent-to", "equal-to", "subset-of", "superset-of", "intersects-with"] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];

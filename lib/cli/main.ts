@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerCatalogCommands } from "./commands/register-catalog-commands.ts";
 import { registerDatabaseCommands } from "./commands/register-database-commands.ts";
 import { registerOrgCommands } from "./commands/register-org-commands.ts";
 import { registerStartCommand } from "./commands/register-start-command.ts";
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
   registerDatabaseCommands(program);
   registerOrgCommands(program);
   registerUserCommands(program);
+  registerCatalogCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { AppError } from "../errors/app-error.ts";
+import { getLogger } from "../log/get-logger.ts";
 import { acquireDataDirLock } from "./acquire-data-dir-lock.ts";
 import { PrismaClient } from "./generated/client.ts";
 import type { MigrationResult } from "./migrate-database.ts";
@@ -39,6 +40,11 @@ function redactUrl(url: string): string {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.ASSAY_DB_POOL_SIZE ?? 10) });
+  // A server-side disconnect (restart, failover, DROP DATABASE … FORCE) must not crash the process:
+  // the broken client is dropped from the pool and the next query gets a fresh one.
+  const onError = (error: Error): void => getLogger().warn({ err: error.message }, "database connection lost");
+  pool.on("error", onError);
+  pool.on("connect", (client) => client.on("error", onError));
   try {
     const probe = await pool.connect();
     probe.release();
