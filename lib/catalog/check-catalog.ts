@@ -21,8 +21,10 @@ function nodeLabel(doc: unknown, path: readonly PropertyKey[]): string | undefin
   const item: unknown = items[index];
   if (typeof item !== "object" || item === null) return `${list}[${index}]`;
   const record = item as Record<string, unknown>;
-  const id = record.id ?? (record.from !== undefined ? `${String(record.from)} -> ${String(record.to)}` : undefined);
-  return typeof id === "string" ? id : `${list}[${index}]`;
+  if (typeof record.id === "string") return record.id;
+  if (typeof record.node === "string") return record.node;
+  if (typeof record.from === "string" && typeof record.to === "string") return `${record.from} -> ${record.to}`;
+  return `${list}[${index}]`;
 }
 
 /**
