@@ -31,7 +31,8 @@ export type Scope = (typeof SCOPES)[number];
  * - `remote-biometric-identification`: post-remote biometric identification for law enforcement (Art. 26(10));
  * - `decisions-about-persons`: makes or assists decisions about natural persons (Art. 26(11), Art. 86);
  * - `financial-institution`: deployer or provider is a regulated financial institution (Art. 17(4), 26(5));
- * - `placed-on-market-before-application`: placed on the market or put into service before the relevant application date (Art. 111).
+ * - `placed-on-market-before-application`: placed on the market or put into service before the relevant application date (Art. 111);
+ * - `annex-iii-derogation`: an Annex III system its provider assessed as not high-risk under Art. 6(3) (Art. 6(4), 49(2)).
  */
 export const CONDITIONS = [
   "interacts-with-persons",
@@ -46,6 +47,7 @@ export const CONDITIONS = [
   "decisions-about-persons",
   "financial-institution",
   "placed-on-market-before-application",
+  "annex-iii-derogation",
 ] as const;
 export type Condition = (typeof CONDITIONS)[number];
 

@@ -19,7 +19,7 @@ describe(`schema.prisma vs. the migrated database (${process.env.ASSAY_TEST_STOR
   });
 
   it("fixture: a column added to schema.prisma without a migration is reported", async () => {
-    const withExtraColumn = schema.replace(/model AiSystem \{\n/, "model AiSystem {\n  riskNote    String?\n");
+    const withExtraColumn = schema.replace(/model AiSystem \{\n/, "model AiSystem {\n  riskNote String?\n");
     expect(withExtraColumn).not.toBe(schema);
     const problems = await t.db.withConnection((r) => checkSchemaDrift(r, withExtraColumn));
     expect(problems).toEqual(["AiSystem.riskNote: in schema.prisma, missing in the database"]);
@@ -27,7 +27,7 @@ describe(`schema.prisma vs. the migrated database (${process.env.ASSAY_TEST_STOR
 
   it("fixture: nullability, type, index and enum changes without a migration are reported", async () => {
     const changed = schema
-      .replace("  purpose     String\n", "  purpose     String?\n")
+      .replace(/(\n {2}purpose +)String\n/, "$1String?\n")
       .replace("  expires_at        Int?\n", "  expires_at        BigInt?\n")
       .replace("  @@index([userId])\n}\n\n/// Database sessions", "}\n\n/// Database sessions")
       .replace("  engineer\n}", "  engineer\n  auditor\n}");

@@ -168,7 +168,7 @@ export async function checkSchemaDrift(runner: SqlRunner, schemaText: string): P
         );
       }
       if (field.type === "DateTime" && !field.isList) {
-        const precision = Number(field.nativeType?.[1]?.[0] ?? 3);
+        const precision = field.nativeType?.[0] === "Date" ? 0 : Number(field.nativeType?.[1]?.[0] ?? 3);
         if (col.datetime_precision !== precision)
           problems.push(`${where}: precision ${col.datetime_precision} in the database, ${precision} in schema.prisma`);
       }
