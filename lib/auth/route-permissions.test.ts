@@ -30,7 +30,7 @@ describe("the permission table covers the app", () => {
   });
 });
 
-type OrgApiKey = Extract<RouteKey, `${"GET" | "POST" | "PATCH" | "DELETE"} /api/v1/orgs/${string}`>;
+type OrgApiKey = Extract<RouteKey, `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/v1/orgs/${string}`>;
 
 interface Probe {
   params: (f: AuthzFixture) => Record<string, string>;
@@ -54,6 +54,20 @@ const PROBES: Record<OrgApiKey, Probe> = {
   "GET /api/v1/orgs/[org]/systems": { params: () => ({}), allowed: 200 },
   "POST /api/v1/orgs/[org]/systems": { params: () => ({}), body: {}, allowed: 422 },
   "GET /api/v1/orgs/[org]/systems/[systemId]": { params: (f) => ({ systemId: f.systems.acme }), allowed: 200 },
+  "PATCH /api/v1/orgs/[org]/systems/[systemId]": {
+    params: (f) => ({ systemId: f.systems.acme }),
+    body: { name: "" },
+    allowed: 422,
+  },
+  "PUT /api/v1/orgs/[org]/systems/[systemId]/classification": {
+    params: (f) => ({ systemId: f.systems.acme }),
+    body: {},
+    allowed: 422,
+  },
+  "GET /api/v1/orgs/[org]/systems/[systemId]/obligations": {
+    params: (f) => ({ systemId: f.systems.acme }),
+    allowed: 200,
+  },
 };
 
 let db: Database;

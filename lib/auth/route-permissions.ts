@@ -37,6 +37,9 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/v1/orgs/[org]/systems": org(everyone, ["read", "admin"]),
   "POST /api/v1/orgs/[org]/systems": org(["admin", "compliance"], ["admin"]),
   "GET /api/v1/orgs/[org]/systems/[systemId]": org(everyone, ["read", "admin"]),
+  "PATCH /api/v1/orgs/[org]/systems/[systemId]": org(["admin", "compliance"], ["admin"]),
+  "PUT /api/v1/orgs/[org]/systems/[systemId]/classification": org(["admin", "compliance"], ["admin"]),
+  "GET /api/v1/orgs/[org]/systems/[systemId]/obligations": org(everyone, ["read", "admin"]),
   // Pages
   "PAGE /": sessionAccess,
   "PAGE /signin": publicAccess,

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerCatalogCommands } from "./commands/register-catalog-commands.ts";
 import { registerDatabaseCommands } from "./commands/register-database-commands.ts";
 import { registerOrgCommands } from "./commands/register-org-commands.ts";
+import { registerSystemCommands } from "./commands/register-system-commands.ts";
 import { registerStartCommand } from "./commands/register-start-command.ts";
 import { registerUserCommands } from "./commands/register-user-commands.ts";
 
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<void> {
   registerOrgCommands(program);
   registerUserCommands(program);
   registerCatalogCommands(program);
+  registerSystemCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
