@@ -99,14 +99,12 @@ export async function syncCatalog(
         );
         if (rows.length > 0) await tx.catalogMapping.createMany({ data: rows });
         mappingEdges = rows.length;
-        const head = {
-          title: "Crosswalk files",
-          version: "-",
-          kind: "mappings",
-          digest: mappingDigest,
-          syncedAt: new Date(),
-        };
-        await tx.framework.upsert({ where: { id: "_mappings" }, create: { id: "_mappings", ...head }, update: head });
+        const state = { digest: mappingDigest, syncedAt: new Date() };
+        await tx.catalogState.upsert({
+          where: { key: "mappings" },
+          create: { key: "mappings", ...state },
+          update: state,
+        });
       }
       if (updated.length > 0 || mappingEdges > 0) {
         await recordAuditEntry(tx, {
