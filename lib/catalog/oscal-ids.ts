@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from "uuid";
 
 /** Our namespace for OSCAL props that OSCAL itself does not define. */
 export const ASSAY_OSCAL_NS = "https://assay.example/ns/oscal";
-export const OSCAL_VERSION = "1.1.2";
+export const OSCAL_VERSION = "1.1.3";
 
 const UUID_NAMESPACE = "3b0f7c2e-6a43-5e5b-9d1e-6f2a4c8b7e10";
 
