@@ -27,7 +27,13 @@ test("every organization page answers each role as the permission table says", a
   const admin = await signedIn(playwright, base, "admin@acme.test");
   const systems = (await (await admin.get("/api/v1/orgs/acme/systems")).json()) as { systems: { id: string }[] };
   const systemId = systems.systems[0]?.id ?? "";
-  const pathOf = (key: string) => key.slice("PAGE ".length).replace("[org]", "acme").replace("[systemId]", systemId);
+  const pathOf = (key: string) =>
+    key
+      .slice("PAGE ".length)
+      .replace("[org]", "acme")
+      .replace("[systemId]", systemId)
+      .replace("[frameworkId]", "eu-ai-act")
+      .replace("[requirementId]", encodeURIComponent("eu-ai-act:art-26-1"));
 
   const anonymous = await playwright.request.newContext({ baseURL: base });
   const other = await signedIn(playwright, base, "admin@globex.test");

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createMember } from "../lib/members/create-member.ts";
 import { createAiSystem } from "../lib/systems/create-ai-system.ts";
+import { syncCatalogFromDisk } from "../lib/catalog/sync-catalog-from-disk.ts";
 import { getConfig } from "../lib/config/get-config.ts";
 import { getDatabase } from "../lib/db/get-database.ts";
 import { startServer } from "../lib/server/start-server.ts";
@@ -25,6 +26,7 @@ process.env.ASSAY_URL = `http://127.0.0.1:${port}`;
 process.env.ASSAY_SECRET ??= randomBytes(32).toString("base64url");
 
 const db = await getDatabase();
+await syncCatalogFromDisk(db.prisma);
 const f = await seedAuthzFixture(db.prisma);
 await createMember(db.prisma, f.globex, { email: "admin@acme.test", role: "ciso", password: FIXTURE_PASSWORD });
 await createAiSystem(db.prisma, f.acme, {

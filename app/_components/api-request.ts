@@ -23,7 +23,7 @@ function readIssues(value: unknown): FieldIssue[] {
  * (`{ error: { code, message, issues } }`), never as exceptions.
  */
 export async function apiRequest<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   body?: unknown,
 ): Promise<ApiResult<T>> {

@@ -59,9 +59,19 @@ export async function listSystemObligations(
     conditions: system.conditions,
     placedOnMarketAt: system.placedOnMarketAt,
   } as const;
+  const record = row.classification as { result?: { inScope?: boolean } } | null;
+  const outOfScope = record?.result?.inScope === false;
   for (const { data } of requirements) {
     const node = data as unknown as CatalogNode;
-    const decision = decideApplicability(node, facts, asOf, basis);
+    const decision = outOfScope
+      ? {
+          ...decideApplicability(node, facts, asOf, basis),
+          status: "not-applicable" as const,
+          effectiveFrom: null,
+          daysLeft: null,
+          reasons: ["the system is not an AI system under Art. 3(1), so the AI Act does not apply"],
+        }
+      : decideApplicability(node, facts, asOf, basis);
     const item: SystemObligation = { ...decision, ref: node.ref, title: node.title, roles: node.roles ?? [] };
     if (decision.status === "applies") result.applies.push(item);
     else if (decision.status === "upcoming") result.upcoming.push(item);

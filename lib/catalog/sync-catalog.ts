@@ -1,5 +1,7 @@
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
-import type { Prisma, PrismaClient } from "../db/db-types.ts";
+import { Prisma } from "../db/generated/client.ts";
+import type { PrismaClient } from "../db/db-types.ts";
+import type { CatalogNode } from "./catalog-schema.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Catalog, CatalogProblem } from "./catalog-types.ts";
 
@@ -45,42 +47,62 @@ export async function syncCatalog(
       const updated: string[] = [];
       const unchanged: string[] = [];
       let requirements = 0;
-      for (const fw of catalog.frameworks) {
-        const digest = digestOf.get(fw.file) ?? "";
-        const id = fw.framework.id;
+      const units = [
+        ...catalog.frameworks.map((fw) => ({
+          id: fw.framework.id,
+          file: fw.file,
+          head: { title: fw.framework.title, version: fw.framework.version, kind: fw.framework.kind },
+          reference: fw.reference ?? null,
+          nodes: fw.nodes,
+        })),
+        ...catalog.externals.map((ext) => ({
+          id: ext.system,
+          file: ext.file,
+          head: { title: ext.title, version: ext.version, kind: "external" },
+          reference: null,
+          nodes: ext.entries.map((e) => ({
+            id: `${ext.system}:${e.id}`,
+            parent: null,
+            kind: "reference" as const,
+            ref: e.id,
+            title: e.title,
+            summary: e.group ?? ext.title,
+          })),
+        })),
+      ];
+      for (const unit of units) {
+        const digest = digestOf.get(unit.file) ?? "";
+        const id = unit.id;
         if (existing.get(id) === digest) {
           unchanged.push(id);
           continue;
         }
-        const head = {
-          title: fw.framework.title,
-          version: fw.framework.version,
-          kind: fw.framework.kind,
-          digest,
-          syncedAt: new Date(),
-        };
+        const reference = unit.reference === null ? Prisma.DbNull : (unit.reference as Prisma.InputJsonValue);
+        const head = { ...unit.head, digest, reference, syncedAt: new Date() };
         await tx.framework.upsert({ where: { id }, create: { id, ...head }, update: head });
-        const ids = fw.nodes.map((n) => n.id);
+        const ids = unit.nodes.map((n) => n.id);
         await tx.requirement.deleteMany({ where: { frameworkId: id, id: { notIn: ids } } });
-        for (const [position, node] of fw.nodes.entries()) {
+        for (const [position, node] of unit.nodes.entries()) {
+          const full = node as Partial<CatalogNode> &
+            Pick<CatalogNode, "id" | "parent" | "ref" | "title" | "summary"> & { kind: string };
           const row = {
             frameworkId: id,
-            parentId: node.parent,
+            parentId: full.parent,
             position,
-            kind: node.kind,
-            ref: node.ref,
-            title: node.title,
-            summary: node.summary,
-            roles: node.roles ?? [],
-            scope: node.scope ?? [],
-            conditions: node.conditions ?? [],
-            appliesFromOriginal: toDate(node.appliesFromOriginal),
-            appliesFrom: toDate(node.appliesFrom),
-            data: node as unknown as Prisma.InputJsonValue,
+            kind: full.kind,
+            ref: full.ref,
+            title: full.title,
+            summary: full.summary,
+            roles: full.roles ?? [],
+            scope: full.scope ?? [],
+            conditions: full.conditions ?? [],
+            appliesFromOriginal: toDate(full.appliesFromOriginal),
+            appliesFrom: toDate(full.appliesFrom),
+            data: full as unknown as Prisma.InputJsonValue,
           };
-          await tx.requirement.upsert({ where: { id: node.id }, create: { id: node.id, ...row }, update: row });
+          await tx.requirement.upsert({ where: { id: full.id }, create: { id: full.id, ...row }, update: row });
         }
-        requirements += fw.nodes.length;
+        requirements += unit.nodes.length;
         updated.push(id);
       }
       const mappingMarker = await tx.catalogState.findUnique({ where: { key: "mappings" }, select: { digest: true } });

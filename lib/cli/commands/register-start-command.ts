@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { syncCatalogFromDisk } from "../../catalog/sync-catalog-from-disk.ts";
 import { getConfig } from "../../config/get-config.ts";
 import { closeDatabase } from "../../db/close-database.ts";
 import { getDatabase } from "../../db/get-database.ts";
@@ -22,6 +23,8 @@ export function registerStartCommand(program: Command): void {
         const config = getConfig();
         const db = await getDatabase();
         log(`Database: ${db.kind} (${db.location}), migrations applied.`);
+        const synced = await syncCatalogFromDisk(db.prisma);
+        log(`Catalogs: ${synced.updated.length > 0 ? `synced ${synced.updated.join(", ")}` : "unchanged"}.`);
         if (opts.demo && (await db.prisma.organization.count()) === 0) {
           const seed = await seedDemo(db.prisma);
           if (seed.admin) {
