@@ -107,6 +107,83 @@ describe("assay CLI", () => {
     expect(JSON.parse(again.stdout)).toEqual({ created: false, org: "demo", systems: 3 });
   });
 
+  it("system create records roles and risk class; obligations come from the synced catalog", async () => {
+    const sync = await assay("catalog", "sync", "--json");
+    expect(sync.code).toBe(0);
+    expect(JSON.parse(sync.stdout)).toMatchObject({
+      updated: expect.arrayContaining(["eu-ai-act", "zero-trust-ai"]) as unknown,
+    });
+    const created = await assay(
+      "system",
+      "create",
+      "--org",
+      "acme",
+      "--name",
+      "Hiring ranker",
+      "--role",
+      "deployer",
+      "--risk",
+      "high-risk-annex-iii",
+      "--annex-iii",
+      "4(a)",
+      "--json",
+    );
+    expect(created.code).toBe(0);
+    const system = JSON.parse(created.stdout) as { id: string; riskClass: string; operatorRoles: string[] };
+    expect(system).toMatchObject({
+      riskClass: "high-risk-annex-iii",
+      operatorRoles: ["deployer"],
+      annexIIIUseCase: "4(a)",
+    });
+    const obligations = await assay(
+      "system",
+      "obligations",
+      system.id,
+      "--org",
+      "acme",
+      "--as-of",
+      "2028-01-01",
+      "--json",
+    );
+    const result = JSON.parse(obligations.stdout) as { applies: { requirementId: string }[] };
+    const ids = result.applies.map((o) => o.requirementId);
+    expect(ids).toContain("eu-ai-act:art-26-1");
+    expect(ids.some((id) => id.startsWith("eu-ai-act:art-16"))).toBe(false);
+
+    const gpai = await assay(
+      "system",
+      "create",
+      "--org",
+      "acme",
+      "--name",
+      "Foundation model",
+      "--role",
+      "provider",
+      "--risk",
+      "gpai-systemic",
+      "--json",
+    );
+    expect(JSON.parse(gpai.stdout)).toMatchObject({ riskClass: "minimal", gpai: "gpai-systemic" });
+
+    const bad: [string[], RegExp][] = [
+      [["--name", "X", "--role", "boss", "--risk", "minimal"], /operatorRoles\.0: must be one of provider/],
+      [
+        ["--name", "Y", "--role", "deployer", "--risk", "high-risk-annex-iii"],
+        /annexIIIUseCase: is required for a high-risk-annex-iii system/,
+      ],
+      [["--name", "Z", "--role", "deployer", "--risk", "scary"], /riskClass: must be one of prohibited/],
+    ];
+    for (const [args, message] of bad) {
+      const run = await assay("system", "create", "--org", "acme", ...args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+    const dates = await assay("system", "obligations", system.id, "--org", "acme", "--as-of", "someday");
+    expect(dates.code).toBe(2);
+    expect(dates.stderr).toMatch(/asOf: must be a date YYYY-MM-DD/);
+    expect(await t.db.prisma.aiSystem.count()).toBe(2 + 3);
+  });
+
   it("health reports the database", async () => {
     const run = await assay("health", "--json");
     expect(run.code).toBe(0);

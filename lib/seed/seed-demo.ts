@@ -3,6 +3,7 @@ import type { CliActor, OrgContext } from "../auth/actor.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { createMember } from "../members/create-member.ts";
 import { createOrganization } from "../orgs/create-organization.ts";
+import { classifySystem } from "../systems/classify-system.ts";
 import { createAiSystem } from "../systems/create-ai-system.ts";
 
 export const DEMO_SLUG = "demo";
@@ -16,30 +17,48 @@ export interface DemoSeed {
   systems: number;
 }
 
+/** Demo systems with their classification answers, so the demo shows obligations from the start. */
 const DEMO_SYSTEMS = [
   {
-    name: "Customer support assistant",
-    purpose: "Answers customer questions in chat using a hosted large language model behind the company's AI gateway.",
-    owner: "Customer Operations",
-    lifecycle: "production",
+    system: {
+      name: "Customer support assistant",
+      purpose:
+        "Answers customer questions in chat using a hosted large language model behind the company's AI gateway.",
+      owner: "Customer Operations",
+      lifecycle: "production",
+    },
+    classification: { operatorRoles: ["deployer"], answers: { isAiSystem: true, interactsWithPersons: true } },
   },
   {
-    name: "CV screening ranker",
-    purpose: "Ranks job applications for recruiters (an Annex III employment use case).",
-    owner: "People Analytics",
-    lifecycle: "development",
+    system: {
+      name: "CV screening ranker",
+      purpose: "Ranks job applications for recruiters (an Annex III employment use case).",
+      owner: "People Analytics",
+      lifecycle: "development",
+    },
+    classification: {
+      operatorRoles: ["deployer"],
+      answers: { isAiSystem: true, annexIIIUseCase: "4(a)", employer: true, decisionsAboutPersons: true },
+    },
   },
   {
-    name: "Fraud scoring model",
-    purpose: "Scores card transactions for fraud risk before authorisation.",
-    owner: "Risk Engineering",
-    lifecycle: "production",
+    system: {
+      name: "Fraud scoring model",
+      purpose:
+        "Scores card transactions for fraud risk before authorisation (fraud detection is outside Annex III point 5(b)).",
+      owner: "Risk Engineering",
+      lifecycle: "production",
+    },
+    classification: {
+      operatorRoles: ["provider", "deployer"],
+      answers: { isAiSystem: true, financialInstitution: true },
+    },
   },
 ] as const;
 
 /**
  * Creates the demo organization (`demo`), its admin with a random password (returned once) and a
- * few AI systems. Running it again changes nothing and reveals no password.
+ * few AI systems, classified through the same logic as the wizard. Running it again changes nothing and reveals no password.
  */
 export async function seedDemo(prisma: PrismaClient): Promise<DemoSeed> {
   const existing = await prisma.organization.findUnique({
@@ -52,6 +71,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<DemoSeed> {
   const ctx: OrgContext = { org: { id: org.id, slug: org.slug, name: org.name }, actor, role: "admin" };
   const password = randomBytes(12).toString("base64url");
   await createMember(prisma, ctx, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password });
-  for (const system of DEMO_SYSTEMS) await createAiSystem(prisma, ctx, system);
+  for (const demo of DEMO_SYSTEMS) {
+    const created = await createAiSystem(prisma, ctx, demo.system);
+    await classifySystem(prisma, ctx, created.id, demo.classification);
+  }
   return { created: true, org: DEMO_SLUG, admin: { email: DEMO_ADMIN_EMAIL, password }, systems: DEMO_SYSTEMS.length };
 }
