@@ -12,6 +12,14 @@ export async function startServer(config: AssayConfig, dir: string = process.cwd
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    try {
+      decodeURI(req.url ?? "/");
+    } catch {
+      // Next.js answers a malformed percent-escape with a 500; it is the client's mistake.
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "bad_request", message: "The URL has a malformed percent-escape." } }));
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       getLogger().error({ err: error }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

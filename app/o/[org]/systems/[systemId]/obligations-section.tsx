@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { SystemObligation, SystemObligations } from "@/lib/applicability/list-system-obligations.ts";
 import { requirementHref } from "@/lib/ui/catalog-links.ts";
 
@@ -15,6 +16,45 @@ function RequirementCells({ orgSlug, item }: { orgSlug: string; item: SystemObli
       </th>
       <td>{item.title}</td>
     </>
+  );
+}
+
+/** One table of obligations: requirement and title, then the columns this section adds. */
+function ObligationTable({
+  orgSlug,
+  items,
+  columns,
+}: {
+  orgSlug: string;
+  items: SystemObligation[];
+  columns: { heading: string; cell: (item: SystemObligation) => ReactNode }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Requirement</th>
+            <th scope="col">Title</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.heading}>
+                {c.heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.requirementId}>
+              <RequirementCells orgSlug={orgSlug} item={item} />
+              {columns.map((c) => (
+                <td key={c.heading}>{c.cell(item)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -71,25 +111,11 @@ export function ObligationsSection({ orgSlug, action, obligations: o, queryError
         {o.applies.length === 0 ? (
           <p className="muted">Nothing applies on this date.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Requirement</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Applies since</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.applies.map((item) => (
-                  <tr key={item.requirementId}>
-                    <RequirementCells orgSlug={orgSlug} item={item} />
-                    <td>{item.effectiveFrom ?? "No date"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ObligationTable
+            orgSlug={orgSlug}
+            items={o.applies}
+            columns={[{ heading: "Applies since", cell: (item) => item.effectiveFrom ?? "—" }]}
+          />
         )}
       </section>
 
@@ -98,27 +124,14 @@ export function ObligationsSection({ orgSlug, action, obligations: o, queryError
         {o.upcoming.length === 0 ? (
           <p className="muted">Nothing more will apply later under these dates.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Requirement</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Applies from</th>
-                  <th scope="col">Days left</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.upcoming.map((item) => (
-                  <tr key={item.requirementId}>
-                    <RequirementCells orgSlug={orgSlug} item={item} />
-                    <td>{item.effectiveFrom}</td>
-                    <td>{item.daysLeft}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ObligationTable
+            orgSlug={orgSlug}
+            items={o.upcoming}
+            columns={[
+              { heading: "Applies from", cell: (item) => item.effectiveFrom },
+              { heading: "Days left", cell: (item) => item.daysLeft },
+            ]}
+          />
         )}
       </section>
 
@@ -129,25 +142,11 @@ export function ObligationsSection({ orgSlug, action, obligations: o, queryError
             {o.notApplicable.length} {o.notApplicable.length === 1 ? "requirement does" : "requirements do"} not apply
             to this system, with the reason
           </summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Requirement</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Why not</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.notApplicable.map((item) => (
-                  <tr key={item.requirementId}>
-                    <RequirementCells orgSlug={orgSlug} item={item} />
-                    <td>{item.reasons.at(-1) ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ObligationTable
+            orgSlug={orgSlug}
+            items={o.notApplicable}
+            columns={[{ heading: "Why not", cell: (item) => item.reasons.at(-1) ?? "—" }]}
+          />
         </details>
       </section>
     </section>
