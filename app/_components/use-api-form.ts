@@ -16,9 +16,13 @@ export interface ApiForm {
   hydrated: boolean;
   /**
    * Sends the form through `send`; on failure shows the API's field errors (or its message), on success
-   * resets the form, refreshes the server components and returns the response data.
+   * resets the form (unless `reset: false`, for edit forms), refreshes the server components and returns the response data.
    */
-  submit<T>(form: HTMLFormElement, send: (data: FormData) => Promise<ApiResult<T>>): Promise<T | null>;
+  submit<T>(
+    form: HTMLFormElement,
+    send: (data: FormData) => Promise<ApiResult<T>>,
+    options?: { reset?: boolean },
+  ): Promise<T | null>;
 }
 
 /** The state every API-backed form shares. `failureMessage` is shown when the API names bad fields. */
@@ -29,7 +33,11 @@ export function useApiForm(failureMessage: string): ApiForm {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
-  async function submit<T>(form: HTMLFormElement, send: (data: FormData) => Promise<ApiResult<T>>): Promise<T | null> {
+  async function submit<T>(
+    form: HTMLFormElement,
+    send: (data: FormData) => Promise<ApiResult<T>>,
+    options: { reset?: boolean } = {},
+  ): Promise<T | null> {
     setBusy(true);
     setError(null);
     setFields({});
@@ -40,7 +48,7 @@ export function useApiForm(failureMessage: string): ApiForm {
       setError(result.issues.length > 0 ? failureMessage : result.message);
       return null;
     }
-    form.reset();
+    if (options.reset !== false) form.reset();
     router.refresh();
     return result.data;
   }

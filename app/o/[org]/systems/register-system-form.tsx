@@ -10,45 +10,71 @@ import { Field } from "@/app/_components/field.tsx";
 
 const LIFECYCLES = ["planned", "development", "production", "retired"] as const;
 
-/** Registers an AI system through POST /api/v1/orgs/<slug>/systems (admin and compliance). */
-export function RegisterSystemForm({ orgSlug }: { orgSlug: string }) {
+interface Props {
+  orgSlug: string;
+  /** Edit this system (PATCH) instead of registering a new one (POST). */
+  system?: Pick<AiSystemSummary, "id" | "name" | "purpose" | "owner" | "lifecycle">;
+}
+
+/**
+ * Registers an AI system (POST /api/v1/orgs/<slug>/systems) or edits one's description (PATCH
+ * …/systems/<id>); admin and compliance. Roles and risk class change through the classification wizard.
+ */
+export function RegisterSystemForm({ orgSlug, system }: Props) {
+  const editing = system !== undefined;
+  const prefix = editing ? "edit-system" : "system";
   const form = useApiForm("Check the fields marked below.");
   const { fields } = form;
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(element: HTMLFormElement) {
     setDone(null);
-    const created = await form.submit(element, (data) =>
-      apiRequest<AiSystemSummary>("POST", `/api/v1/orgs/${encodeURIComponent(orgSlug)}/systems`, {
-        name: formText(data, "name"),
-        purpose: formText(data, "purpose"),
-        owner: formText(data, "owner"),
-        lifecycle: formText(data, "lifecycle"),
-      }),
+    const url = `/api/v1/orgs/${encodeURIComponent(orgSlug)}/systems${editing ? `/${system.id}` : ""}`;
+    const saved = await form.submit(
+      element,
+      (data) =>
+        apiRequest<AiSystemSummary>(editing ? "PATCH" : "POST", url, {
+          name: formText(data, "name"),
+          purpose: formText(data, "purpose"),
+          owner: formText(data, "owner"),
+          lifecycle: formText(data, "lifecycle"),
+        }),
+      { reset: !editing },
     );
-    if (created) setDone(`Registered ${created.name}.`);
+    if (saved) setDone(editing ? `Saved ${saved.name}.` : `Registered ${saved.name}.`);
   }
 
   return (
-    <FormPanel id="register-system" title="Register an AI system" error={form.error} onSubmit={(f) => void submit(f)}>
-      <Field id="system-name" name="name" label="Name" error={fields.name}>
-        {(control) => <input {...control} type="text" required maxLength={120} />}
+    <FormPanel
+      id={editing ? "edit-system" : "register-system"}
+      title={editing ? "Edit the description" : "Register an AI system"}
+      error={form.error}
+      onSubmit={(f) => void submit(f)}
+    >
+      <Field id={`${prefix}-name`} name="name" label="Name" error={fields.name}>
+        {(control) => <input {...control} type="text" required maxLength={120} defaultValue={system?.name} />}
       </Field>
       <Field
-        id="system-purpose"
+        id={`${prefix}-purpose`}
         name="purpose"
         label="Purpose"
         error={fields.purpose}
         hint="What the system does and for whom."
       >
-        {(control) => <textarea {...control} required maxLength={2000} />}
+        {(control) => <textarea {...control} required maxLength={2000} defaultValue={system?.purpose} />}
       </Field>
-      <Field id="system-owner" name="owner" label="Owner" error={fields.owner} hint="The accountable team or person.">
-        {(control) => <input {...control} type="text" required maxLength={200} />}
+      <Field
+        id={`${prefix}-owner`}
+        name="owner"
+        label="Owner"
+        error={fields.owner}
+        hint="The accountable team or person."
+      >
+        {(control) => <input {...control} type="text" required maxLength={200} defaultValue={system?.owner} />}
       </Field>
-      <Field id="system-lifecycle" name="lifecycle" label="Lifecycle" error={fields.lifecycle}>
+      <Field id={`${prefix}-lifecycle`} name="lifecycle" label="Lifecycle" error={fields.lifecycle}>
         {(control) => (
-          <select {...control} defaultValue="development">
+          <select {...control} defaultValue={system?.lifecycle ?? "development"}>
             {LIFECYCLES.map((l) => (
               <option key={l} value={l}>
                 {l}
@@ -58,7 +84,7 @@ export function RegisterSystemForm({ orgSlug }: { orgSlug: string }) {
         )}
       </Field>
       <button type="submit" disabled={form.busy || !form.hydrated}>
-        {form.busy ? "Registering…" : "Register AI system"}
+        {form.busy ? "Saving…" : editing ? "Save" : "Register AI system"}
       </button>
       <p role="status" className="form-status">
         {done}

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/ui/format-date-time.ts";
 import { EmptyState } from "@/app/_components/empty-state.tsx";
 import { LifecycleBadge } from "@/app/_components/lifecycle-badge.tsx";
 import { getAnnexIIIAreas } from "@/lib/catalog/get-annex-iii-areas.ts";
+import { RegisterSystemForm } from "../register-system-form.tsx";
 import { ClassificationPanel } from "./classification-panel.tsx";
 import { ObligationsSection } from "./obligations-section.tsx";
 
@@ -52,6 +53,7 @@ export default async function SystemPage({ params, searchParams }: Props) {
   const { system } = obligations;
   const base = `/o/${ctx.org.slug}/systems/${system.id}`;
   const canClassify = canAccessRoute("PAGE /o/[org]/systems/[systemId]/classify", ctx);
+  const canEdit = canAccessRoute("PATCH /api/v1/orgs/[org]/systems/[systemId]", ctx);
 
   return (
     <>
@@ -82,6 +84,12 @@ export default async function SystemPage({ params, searchParams }: Props) {
           <dt>Last changed</dt>
           <dd>{formatDateTime(system.updatedAt)}</dd>
         </dl>
+        {canEdit ? (
+          <details>
+            <summary>Edit the description</summary>
+            <RegisterSystemForm orgSlug={ctx.org.slug} system={system} />
+          </details>
+        ) : null}
       </section>
       {obligations.classified ? (
         <>
