@@ -53,7 +53,17 @@ test("compliance registers an AI system; missing fields are named", async ({ pag
 
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText("Sorts incoming support tickets.")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Sorts incoming support tickets." })).toBeVisible();
+
+  // Edit the description from the system's page.
+  await page.getByText("Edit the description").click();
+  const edit = page.getByRole("form", { name: "Edit the description" });
+  await edit.getByLabel("Purpose", { exact: true }).fill("Sorts and routes incoming support tickets.");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("status")).toHaveText(`Saved ${name}.`);
+  await expect(
+    page.getByRole("definition").filter({ hasText: "Sorts and routes incoming support tickets." }),
+  ).toBeVisible();
 });
 
 test("a CISO sees the systems register without the registration form", async ({ page }) => {

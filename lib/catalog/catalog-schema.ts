@@ -129,8 +129,9 @@ export const mappingFileSchema = z.strictObject({
   mapping: z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: text(160),
-    source: z.string().regex(/^[a-z0-9-]+$/),
-    target: z.string().regex(/^[a-z0-9-]+$/),
+    source: z.string().regex(/^[a-z0-9-]+$/, "must be a framework id"),
+    /** A framework id, or an external list's system id (which may carry a version: `nist-ai-rmf-1.0`). */
+    target: z.string().regex(/^[a-z0-9.-]+$/, "must be a framework id or an external list's system id"),
     description: text(1000),
   }),
   edges: z
