@@ -56,7 +56,7 @@ test("compliance registers an AI system; missing fields are named", async ({ pag
   await expect(page.getByRole("definition").filter({ hasText: "Sorts incoming support tickets." })).toBeVisible();
 
   // Edit the description from the system's page.
-  await page.getByText("Edit the description").click();
+  await page.locator("summary").filter({ hasText: "Edit the description" }).click();
   const edit = page.getByRole("form", { name: "Edit the description" });
   await edit.getByLabel("Purpose", { exact: true }).fill("Sorts and routes incoming support tickets.");
   await edit.getByRole("button", { name: "Save" }).click();
