@@ -1,0 +1,28 @@
+/** Every evidence source Assay understands, named the same everywhere (CLI, API, UI, rules). */
+export const SOURCE_KINDS = [
+  "standard-webhooks",
+  "mlflow",
+  "huggingface",
+  "sagemaker",
+  "azureml",
+  "wandb",
+  "litellm",
+  "kong",
+  "cloudflare-ai-gateway",
+  "portkey",
+  "envoy-ai-gateway",
+  "garak",
+  "promptfoo",
+  "pyrit",
+  "modelscan",
+  "trivy",
+  "sarif",
+  "grype",
+  "cyclonedx",
+  "spdx",
+  "model-signing",
+  "slsa",
+  "github",
+  "gitlab",
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
