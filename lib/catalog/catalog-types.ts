@@ -1,4 +1,5 @@
 import type { ExternalIdList, FrameworkFile, MappingFile } from "./catalog-schema.ts";
+import type { RuleFile } from "./rule-schema.ts";
 
 /** A catalog file as read from disk (or given by a test). */
 export interface CatalogSourceFile {
@@ -23,6 +24,8 @@ export interface Catalog {
   frameworks: (FrameworkFile & FromFile)[];
   mappings: (MappingFile & FromFile)[];
   externals: (ExternalIdList & FromFile)[];
+  /** Evidence rule files (controls/rules/): which findings support or fail which requirements. */
+  rules: (RuleFile & FromFile)[];
   /** sha256 of every file read, for reports and for skipping unchanged syncs. */
   digests: { path: string; sha256: string }[];
 }

@@ -1,9 +1,11 @@
 import type { Catalog, CatalogProblem } from "./catalog-types.ts";
+import { checkRuleReferences } from "./check-rule-references.ts";
 
 /**
  * The checks that span nodes and files: duplicate framework, node and mapping ids; node ids outside
  * their framework's namespace; dangling or cross-framework parents and parent cycles; assessable nodes
- * of a regulation without roles, scope, dates, evidence or source; mapping edges whose ends do not exist.
+ * of a regulation without roles, scope, dates, evidence or source; mapping edges whose ends do not exist;
+ * and the evidence rules' references (check-rule-references.ts).
  */
 export function checkCatalogReferences(catalog: Catalog): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
@@ -101,5 +103,6 @@ export function checkCatalogReferences(catalog: Catalog): CatalogProblem[] {
         problems.push({ file: m.file, node: u.node, message: "listed as unmapped but has edges" });
     }
   }
+  problems.push(...checkRuleReferences(catalog));
   return problems;
 }

@@ -115,6 +115,89 @@ describe("checkCatalog", () => {
   }
 });
 
+const demoRule = {
+  id: "demo-logs",
+  title: "Gateway logs",
+  summary: "Logged requests show the logs exist.",
+  match: { sources: ["litellm"], checks: ["request-log"], outcomes: ["pass", "info"] },
+  requirements: ["demo-act:art-1-1", "demo-std:logging.retain"],
+  freshnessDays: 7,
+};
+const withRules = (rules: unknown[], path = "rules/demo.yaml") => ({ [path]: { rules } });
+
+describe("checkCatalog on evidence rules", () => {
+  it("accepts consistent rule files and keeps them in the catalog", () => {
+    const { catalog, problems } = checkCatalog(files(withRules([demoRule])));
+    expect(problems).toEqual([]);
+    expect(catalog.rules).toEqual([{ file: "rules/demo.yaml", rules: [demoRule] }]);
+  });
+
+  const twin = { ...requirement, id: "demo-act:art-1-1.annex-i", scope: ["high-risk-annex-i"] };
+  const cases: [string, CatalogSourceFile[], { file: string; message: RegExp }][] = [
+    [
+      "an unknown requirement id",
+      files(withRules([{ ...demoRule, requirements: ["demo-act:art-1-1", "demo-act:art-9-9"] }])),
+      { file: "rules/demo.yaml", message: /^requirement demo-act:art-9-9 does not exist in any framework$/ },
+    ],
+    [
+      "a group given as a requirement",
+      files(withRules([{ ...demoRule, requirements: ["demo-act:art-1"] }])),
+      { file: "rules/demo.yaml", message: /demo-act:art-1 is a group, not an assessable requirement/ },
+    ],
+    [
+      "an unknown source",
+      files(withRules([{ ...demoRule, match: { ...demoRule.match, sources: ["litellm", "splunk"] } }])),
+      { file: "rules/demo.yaml", message: /match\.sources\.1: unknown source "splunk"/ },
+    ],
+    [
+      "an unknown check",
+      files(withRules([{ ...demoRule, match: { ...demoRule.match, checks: ["telepathy"] } }])),
+      { file: "rules/demo.yaml", message: /match\.checks\.0: unknown check "telepathy"/ },
+    ],
+    [
+      "a rule id used in two files",
+      files({ ...withRules([demoRule], "rules/a.yaml"), ...withRules([demoRule], "rules/b.yaml") }),
+      { file: "rules/b.yaml", message: /^duplicate rule id \(also in rules\/a\.yaml\)$/ },
+    ],
+    [
+      "a rule id used twice in one file",
+      files(withRules([demoRule, { ...demoRule, title: "Again" }])),
+      { file: "rules/demo.yaml", message: /^duplicate rule id$/ },
+    ],
+    [
+      "a provision listed without its Annex I twin",
+      files({
+        "frameworks/demo-act.yaml": withNodes([...framework.nodes, twin]),
+        ...withRules([demoRule]),
+      }),
+      { file: "rules/demo.yaml", message: /lists demo-act:art-1-1 but not its twin demo-act:art-1-1\.annex-i/ },
+    ],
+    [
+      "a minSeverity that can never apply",
+      files(withRules([{ ...demoRule, match: { ...demoRule.match, minSeverity: "high" } }])),
+      { file: "rules/demo.yaml", message: /minSeverity only filters failing findings/ },
+    ],
+    [
+      "a rule without checks",
+      files(withRules([{ ...demoRule, match: { sources: ["litellm"] } }])),
+      { file: "rules/demo.yaml", message: /match\.checks/ },
+    ],
+    [
+      "a freshness that is not a whole number of days",
+      files(withRules([{ ...demoRule, freshnessDays: 0.5 }])),
+      { file: "rules/demo.yaml", message: /freshnessDays/ },
+    ],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(`reports ${name}, naming the file and the rule`, () => {
+      const { problems } = checkCatalog(input);
+      expect(problems).toEqual([
+        { file: expected.file, node: "demo-logs", message: expect.stringMatching(expected.message) as unknown },
+      ]);
+    });
+  }
+});
+
 describe("the shipped catalog", () => {
   it("has no problems", () => {
     const { catalog, problems } = loadCatalog();

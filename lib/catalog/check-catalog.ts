@@ -5,11 +5,13 @@ import { externalIdListSchema, frameworkFileSchema, mappingFileSchema } from "./
 import type { ExternalIdList, FrameworkFile, MappingFile } from "./catalog-schema.ts";
 import type { Catalog, CatalogProblem, CatalogSourceFile } from "./catalog-types.ts";
 import { checkCatalogReferences } from "./check-catalog-references.ts";
+import { ruleFileSchema, type RuleFile } from "./rule-schema.ts";
 
 const KINDS = [
   { dir: "frameworks/", schema: frameworkFileSchema },
   { dir: "mappings/", schema: mappingFileSchema },
   { dir: "external/", schema: externalIdListSchema },
+  { dir: "rules/", schema: ruleFileSchema },
 ] as const;
 
 function nodeLabel(doc: unknown, path: readonly PropertyKey[]): string | undefined {
@@ -34,7 +36,7 @@ function nodeLabel(doc: unknown, path: readonly PropertyKey[]): string | undefin
  */
 export function checkCatalog(files: CatalogSourceFile[]): { catalog: Catalog; problems: CatalogProblem[] } {
   const problems: CatalogProblem[] = [];
-  const catalog: Catalog = { frameworks: [], mappings: [], externals: [], digests: [] };
+  const catalog: Catalog = { frameworks: [], mappings: [], externals: [], rules: [], digests: [] };
   const decoder = new TextDecoder("utf-8", { fatal: true });
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     catalog.digests.push({ path: file.path, sha256: createHash("sha256").update(file.bytes).digest("hex") });
@@ -69,6 +71,7 @@ export function checkCatalog(files: CatalogSourceFile[]): { catalog: Catalog; pr
     const from = { file: file.path };
     if (kind.dir === "frameworks/") catalog.frameworks.push({ ...(result.data as FrameworkFile), ...from });
     else if (kind.dir === "mappings/") catalog.mappings.push({ ...(result.data as MappingFile), ...from });
+    else if (kind.dir === "rules/") catalog.rules.push({ ...(result.data as RuleFile), ...from });
     else catalog.externals.push({ ...(result.data as ExternalIdList), ...from });
   }
   problems.push(...checkCatalogReferences(catalog));

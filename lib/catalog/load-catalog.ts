@@ -20,7 +20,7 @@ export function loadCatalog(dir: string = resolve(/* turbopackIgnore: true */ pr
 } {
   if (!existsSync(dir)) {
     return {
-      catalog: { frameworks: [], mappings: [], externals: [], digests: [] },
+      catalog: { frameworks: [], mappings: [], externals: [], rules: [], digests: [] },
       problems: [{ file: dir, message: "catalog directory does not exist" }],
     };
   }

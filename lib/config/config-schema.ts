@@ -32,6 +32,9 @@ export const configSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
+  ASSAY_INGEST_RATE_PER_SECOND: z.coerce.number().positive("must be a positive number").default(500),
+  ASSAY_INGEST_BURST: z.coerce.number().int().min(1, "must be at least 1").default(2000),
+  ASSAY_WORKER: z.enum(["inline", "off"]).default("inline"),
   ASSAY_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -15,10 +15,14 @@ export interface Database {
   /** Where the data lives: the URL without credentials, or the data directory. */
   readonly location: string;
   readonly prisma: PrismaClient;
+  /** The underlying connection, for pg-boss (lib/jobs): its own pool on PostgreSQL, the same PGlite. */
+  readonly native: { kind: "postgres"; url: string } | { kind: "pglite"; pglite: PGlite };
   /** What the start-up migration run did (set by getDatabase). */
   migration?: MigrationResult;
   /** Runs `fn` on one dedicated connection (needed for session advisory locks and transactions). */
   withConnection<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  /** Run (newest first) before the connection closes, e.g. to stop the job queue. */
+  readonly beforeClose: (() => Promise<void>)[];
   close(): Promise<void>;
 }
 
@@ -56,10 +60,13 @@ async function openPostgres(url: string): Promise<Database> {
     );
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const beforeClose: (() => Promise<void>)[] = [];
   return {
     kind: "postgres",
     location: redactUrl(url),
     prisma,
+    native: { kind: "postgres", url },
+    beforeClose,
     async withConnection(fn) {
       const client = await pool.connect();
       try {
@@ -76,6 +83,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     async close() {
+      for (const hook of beforeClose.splice(0).reverse()) await hook();
       await prisma.$disconnect();
       await pool.end();
     },
@@ -92,6 +100,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const beforeClose: (() => Promise<void>)[] = [];
   const runner: SqlRunner = {
     kind: "pglite",
     query: async <T extends Record<string, unknown>>(text: string, params?: readonly unknown[]) =>
@@ -104,8 +113,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: "pglite",
     location: resolve(dataDir),
     prisma,
+    native: { kind: "pglite", pglite: db },
+    beforeClose,
     withConnection: (fn) => fn(runner),
     async close() {
+      for (const hook of beforeClose.splice(0).reverse()) await hook();
       await prisma.$disconnect();
       await db.close();
       lock.release();

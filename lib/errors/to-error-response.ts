@@ -21,6 +21,10 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
   };
   return Response.json(body, {
     status: appError.status,
-    headers: { "x-request-id": requestId, "cache-control": "no-store" },
+    headers: {
+      "x-request-id": requestId,
+      "cache-control": "no-store",
+      ...(appError.retryAfterSeconds !== undefined ? { "retry-after": String(appError.retryAfterSeconds) } : {}),
+    },
   });
 }

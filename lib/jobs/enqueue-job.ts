@@ -1,0 +1,19 @@
+import { fromPrisma } from "pg-boss";
+import type { Db } from "../db/db-types.ts";
+import { getJobQueue } from "./get-job-queue.ts";
+import type { JobName } from "./job-names.ts";
+
+/**
+ * Enqueues a job inside the caller's transaction, so the job exists if and only if the change that
+ * asked for it commits. `singletonKey` coalesces: a second job with the same key is not created while
+ * one is waiting.
+ */
+export async function enqueueJob(
+  tx: Db,
+  name: JobName,
+  data: object,
+  options: { singletonKey?: string } = {},
+): Promise<void> {
+  const boss = await getJobQueue();
+  await boss.send(name, data, { ...options, db: fromPrisma(tx) });
+}

@@ -1,0 +1,40 @@
+import { fromPglite, PgBoss } from "pg-boss";
+import { getDatabase } from "../db/get-database.ts";
+import type { Database } from "../db/open-database.ts";
+import { getLogger } from "../log/get-logger.ts";
+import { JOBS } from "./job-names.ts";
+
+const KEY = Symbol.for("assay.jobs");
+
+function createBoss(db: Database): PgBoss {
+  const native = db.native;
+  if (native.kind === "postgres") {
+    return new PgBoss({ connectionString: native.url, schema: "pgboss", max: 4, application_name: "assay-jobs" });
+  }
+  return new PgBoss({ db: fromPglite(native.pglite), backend: "pglite", schema: "pgboss" });
+}
+
+/**
+ * The process's pg-boss instance on the same database (PostgreSQL, or the embedded PGlite), started
+ * once with its queues created. It is stopped before the database closes.
+ */
+export function getJobQueue(): Promise<PgBoss> {
+  const g = globalThis as { [KEY]?: Promise<PgBoss> | undefined };
+  g[KEY] ??= (async () => {
+    const db = await getDatabase();
+    const boss = createBoss(db);
+    boss.on("error", (error: Error) => getLogger().error({ err: error.message }, "job queue error"));
+    await boss.start();
+    await boss.createQueue(JOBS.mapEvidence, { retryLimit: 5, retryDelay: 2, retryBackoff: true });
+    await boss.createQueue(JOBS.recomputeReadiness, { policy: "singleton", retryLimit: 3, retryDelay: 5 });
+    db.beforeClose.push(async () => {
+      delete g[KEY];
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    });
+    return boss;
+  })().catch((error: unknown) => {
+    delete g[KEY];
+    throw error;
+  });
+  return g[KEY];
+}

@@ -1,0 +1,18 @@
+/** Background job queues (pg-boss). Each is created at start-up with its retry policy. */
+export const JOBS = {
+  /** Re-parse one piece of evidence and store its findings and rule links. */
+  mapEvidence: "evidence.map",
+  /** Recompute an organization's readiness (coalesced: one pending job per organization). */
+  recomputeReadiness: "readiness.recompute",
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+export interface MapEvidenceJob {
+  evidenceId: string;
+  orgId: string;
+}
+
+export interface RecomputeReadinessJob {
+  orgId: string;
+}
