@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import next from "next";
 import type { AssayConfig } from "../config/config-schema.ts";
+import { startWorker } from "../jobs/start-worker.ts";
 import { getLogger } from "../log/get-logger.ts";
 
 /**
@@ -30,5 +31,6 @@ export async function startServer(config: AssayConfig, dir: string = process.cwd
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  if (config.ASSAY_WORKER === "inline") await startWorker();
   return server;
 }

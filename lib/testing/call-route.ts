@@ -35,7 +35,14 @@ export async function callRoute(opts: CallOptions): Promise<{ status: number; bo
   const req = new Request(`${TEST_APP_URL}${path}`, {
     method: opts.method,
     headers,
-    ...(opts.body !== undefined ? { body: typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body) } : {}),
+    ...(opts.body !== undefined
+      ? {
+          body:
+            typeof opts.body === "string" || opts.body instanceof Uint8Array
+              ? (opts.body as string | Uint8Array<ArrayBuffer>)
+              : JSON.stringify(opts.body),
+        }
+      : {}),
   });
   const response = await handler(req, { params: Promise.resolve(opts.params) });
   const text = await response.clone().text();
