@@ -252,7 +252,7 @@ async function deliver(c: Case): Promise<{ status: number; body: unknown }> {
 }
 
 async function fetchUpload(c: Case, raw: Buffer, bearer: string) {
-  const mod = (await import("../../app/api/v1/evidence/route.ts")) as { POST: (req: Request) => Promise<Response> };
+  const mod = (await import("../../app/api/v1/evidence/route.ts"));
   const req = new Request(`${TEST_APP_URL}/api/v1/evidence?source=${c.source}&system=${f.systems.acme}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...c.headers, authorization: `Bearer ${bearer}` },
