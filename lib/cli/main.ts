@@ -1,6 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { registerCatalogCommands } from "./commands/register-catalog-commands.ts";
 import { registerDatabaseCommands } from "./commands/register-database-commands.ts";
+import { registerEvidenceCommands } from "./commands/register-evidence-commands.ts";
+import { registerIntegrationCommands } from "./commands/register-integration-commands.ts";
+import { registerWorkerCommand } from "./commands/register-worker-command.ts";
 import { registerOrgCommands } from "./commands/register-org-commands.ts";
 import { registerSystemCommands } from "./commands/register-system-commands.ts";
 import { registerStartCommand } from "./commands/register-start-command.ts";
@@ -19,6 +22,9 @@ export async function main(argv: string[]): Promise<void> {
   registerUserCommands(program);
   registerCatalogCommands(program);
   registerSystemCommands(program);
+  registerIntegrationCommands(program);
+  registerEvidenceCommands(program);
+  registerWorkerCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
