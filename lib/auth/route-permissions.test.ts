@@ -68,6 +68,42 @@ const PROBES: Record<OrgApiKey, Probe> = {
     params: (f) => ({ systemId: f.systems.acme }),
     allowed: 200,
   },
+  "GET /api/v1/orgs/[org]/integrations": { params: () => ({}), allowed: 200 },
+  "POST /api/v1/orgs/[org]/integrations": { params: () => ({}), body: {}, allowed: 422 },
+  "GET /api/v1/orgs/[org]/integrations/[integrationId]": {
+    params: () => ({ integrationId: randomUUID() }),
+    allowed: 404,
+  },
+  "PATCH /api/v1/orgs/[org]/integrations/[integrationId]": {
+    params: () => ({ integrationId: randomUUID() }),
+    body: { disabled: "yes" },
+    allowed: 422,
+  },
+  "POST /api/v1/orgs/[org]/integrations/[integrationId]/rotate": {
+    params: () => ({ integrationId: randomUUID() }),
+    body: { overlapHours: -1 },
+    allowed: 422,
+  },
+  "POST /api/v1/orgs/[org]/integrations/[integrationId]/test-delivery": {
+    params: () => ({ integrationId: randomUUID() }),
+    allowed: 404,
+  },
+  "GET /api/v1/orgs/[org]/evidence": { params: () => ({}), allowed: 200 },
+  "GET /api/v1/orgs/[org]/evidence/[evidenceId]": { params: () => ({ evidenceId: randomUUID() }), allowed: 404 },
+  "GET /api/v1/orgs/[org]/evidence/[evidenceId]/raw": {
+    params: () => ({ evidenceId: randomUUID() }),
+    allowed: 404,
+  },
+  "POST /api/v1/orgs/[org]/evidence/[evidenceId]/links": {
+    params: () => ({ evidenceId: randomUUID() }),
+    body: {},
+    allowed: 422,
+  },
+  "DELETE /api/v1/orgs/[org]/evidence/[evidenceId]/links/[linkId]": {
+    params: () => ({ evidenceId: randomUUID(), linkId: randomUUID() }),
+    body: {},
+    allowed: 422,
+  },
 };
 
 let db: Database;

@@ -7,11 +7,17 @@ import { ROLES, type RoleName, type TokenScope } from "./roles.ts";
  *
  * - `public`: anyone, no credentials.
  * - `session`: any signed-in person (not bound to an organization).
+ * - `sender`: evidence senders. `integration`: the integration's own secret or token, checked on the
+ *   raw bytes (lib/ingest/ingest-delivery.ts); `upload`: an API token with `evidence:write` (or
+ *   `admin`) or a CI OIDC token allowed by an integration (lib/ingest/ingest-upload.ts). Never a session.
  * - `org`: a member of the organization in the URL with one of `roles`, or an API token of that
  *   organization holding one of `scopes`. Anyone else gets 404 (another organization) or 403.
  */
 export type Access =
-  { kind: "public" } | { kind: "session" } | { kind: "org"; roles: readonly RoleName[]; scopes: readonly TokenScope[] };
+  | { kind: "public" }
+  | { kind: "session" }
+  | { kind: "org"; roles: readonly RoleName[]; scopes: readonly TokenScope[] }
+  | { kind: "sender"; credential: "integration" | "upload" };
 
 const everyone = ROLES;
 const publicAccess = { kind: "public" } as const;
@@ -40,6 +46,21 @@ export const ROUTE_PERMISSIONS = {
   "PATCH /api/v1/orgs/[org]/systems/[systemId]": org(["admin", "compliance"], ["admin"]),
   "PUT /api/v1/orgs/[org]/systems/[systemId]/classification": org(["admin", "compliance"], ["admin"]),
   "GET /api/v1/orgs/[org]/systems/[systemId]/obligations": org(everyone, ["read", "admin"]),
+  "POST /api/v1/ingest/[integrationId]": { kind: "sender", credential: "integration" },
+  "OPTIONS /api/v1/ingest/[integrationId]": { kind: "sender", credential: "integration" },
+  "POST /api/v1/evidence": { kind: "sender", credential: "upload" },
+  "GET /api/v1/openapi.json": publicAccess,
+  "GET /api/v1/orgs/[org]/integrations": org(everyone, ["read", "admin"]),
+  "POST /api/v1/orgs/[org]/integrations": org(["admin", "engineer"], ["admin"]),
+  "GET /api/v1/orgs/[org]/integrations/[integrationId]": org(everyone, ["read", "admin"]),
+  "PATCH /api/v1/orgs/[org]/integrations/[integrationId]": org(["admin", "engineer"], ["admin"]),
+  "POST /api/v1/orgs/[org]/integrations/[integrationId]/rotate": org(["admin", "engineer"], ["admin"]),
+  "POST /api/v1/orgs/[org]/integrations/[integrationId]/test-delivery": org(["admin", "engineer"], ["admin"]),
+  "GET /api/v1/orgs/[org]/evidence": org(everyone, ["read", "admin"]),
+  "GET /api/v1/orgs/[org]/evidence/[evidenceId]": org(everyone, ["read", "admin"]),
+  "GET /api/v1/orgs/[org]/evidence/[evidenceId]/raw": org(everyone, ["read", "admin"]),
+  "POST /api/v1/orgs/[org]/evidence/[evidenceId]/links": org(["admin", "compliance"], ["admin"]),
+  "DELETE /api/v1/orgs/[org]/evidence/[evidenceId]/links/[linkId]": org(["admin", "compliance"], ["admin"]),
   // Pages
   "PAGE /": sessionAccess,
   "PAGE /signin": publicAccess,
@@ -53,6 +74,7 @@ export const ROUTE_PERMISSIONS = {
   "PAGE /o/[org]/systems/[systemId]/classify": org(["admin", "compliance"]),
   "PAGE /o/[org]/evidence": org(everyone),
   "PAGE /o/[org]/integrations": org(everyone),
+  "PAGE /o/[org]/evidence/[evidenceId]": org(everyone),
   "PAGE /o/[org]/reports": org(everyone),
   "PAGE /o/[org]/settings": org(everyone),
   "PAGE /o/[org]/settings/users": org(["admin"]),
