@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
+import { getJobQueue } from "../jobs/get-job-queue.ts";
 import { JOBS } from "../jobs/job-names.ts";
 import type { EvidenceRecord, IngestResponse, IngestResult } from "./ingest-types.ts";
 
@@ -24,6 +25,9 @@ function responseOf(id: string, result: IngestResult, duplicate: boolean): Inges
  */
 export async function storeEvidence(prisma: PrismaClient, record: EvidenceRecord): Promise<IngestResponse> {
   const id = randomUUID();
+  // Start the queue before the transaction: on PGlite (one connection) its start-up could not run
+  // while the transaction holds the connection.
+  await getJobQueue();
   return prisma.$transaction(async (tx) => {
     const inserted = await tx.evidence.createMany({
       data: [
