@@ -8,12 +8,12 @@ import { createOrganization } from "../orgs/create-organization.ts";
 import { resolveOrgContext } from "../orgs/resolve-org-context.ts";
 import { callRoute } from "../testing/call-route.ts";
 import { signStandardWebhook } from "../testing/sign-standard-webhook.ts";
-import { useAppStore } from "../testing/use-app-store.ts";
+import { openAppStore } from "../testing/open-app-store.ts";
 
 let db: Database;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  ({ db, cleanup } = await useAppStore());
+  ({ db, cleanup } = await openAppStore());
 });
 afterAll(async () => cleanup());
 

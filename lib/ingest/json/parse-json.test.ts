@@ -16,11 +16,11 @@ const codeOf = (fn: () => unknown): string | undefined => {
 
 describe("JSON evidence parsing under limits", () => {
   it("drops prototype-polluting keys from the parsed copy, so a later merge cannot reach a prototype", () => {
-    const parsed = parseJsonBytes(
+    const parsed: Record<string, unknown> = parseJsonBytes(
       bytes('{"a":1,"__proto__":{"polluted":true},"b":{"constructor":{"prototype":{"x":1}},"c":2}}'),
     ) as Record<string, unknown>;
     expect(parsed).toEqual({ a: 1, b: { c: 2 } });
-    const merged = Object.assign({}, parsed) as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...parsed };
     expect(merged.polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
