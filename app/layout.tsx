@@ -6,6 +6,7 @@ import "./_styles/shell.css";
 import "./_styles/content.css";
 import "./_styles/forms.css";
 import "./_styles/auth.css";
+import "./_styles/evidence.css";
 
 export const metadata: Metadata = {
   title: { default: "Assay", template: "%s · Assay" },

@@ -27,11 +27,21 @@ test("every organization page answers each role as the permission table says", a
   const admin = await signedIn(playwright, base, "admin@acme.test");
   const systems = (await (await admin.get("/api/v1/orgs/acme/systems")).json()) as { systems: { id: string }[] };
   const systemId = systems.systems[0]?.id ?? "";
+  // An evidence row for the evidence page: a test delivery through an integration of acme.
+  const integration = await admin.post("/api/v1/orgs/acme/integrations", {
+    data: { source: "standard-webhooks", name: `authz-pages-${Date.now().toString(36)}` },
+  });
+  expect(integration.status(), "create an integration").toBe(201);
+  const { id: integrationId } = (await integration.json()) as { id: string };
+  const delivery = await admin.post(`/api/v1/orgs/acme/integrations/${integrationId}/test-delivery`, { data: {} });
+  expect(delivery.status(), "send a test delivery").toBe(202);
+  const { evidenceId } = (await delivery.json()) as { evidenceId: string };
   const pathOf = (key: string) =>
     key
       .slice("PAGE ".length)
       .replace("[org]", "acme")
       .replace("[systemId]", systemId)
+      .replace("[evidenceId]", evidenceId)
       .replace("[frameworkId]", "eu-ai-act")
       .replace("[requirementId]", encodeURIComponent("eu-ai-act:art-26-1"));
 

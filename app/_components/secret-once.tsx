@@ -8,6 +8,8 @@ interface SecretOnceProps {
   label: string;
   secret: string;
   children?: ReactNode;
+  /** How Assay stores it, after "you will not see it again". */
+  kept?: string;
   onDismiss: () => void;
 }
 
@@ -15,7 +17,14 @@ interface SecretOnceProps {
  * A secret the server returns once (a temporary password, a new API token): shown in a read-only field
  * with a copy button and a clear warning. It lives only in client state, so it is gone after a reload.
  */
-export function SecretOnce({ id, label, secret, children, onDismiss }: SecretOnceProps) {
+export function SecretOnce({
+  id,
+  label,
+  secret,
+  children,
+  kept = "Assay keeps only a hash of it.",
+  onDismiss,
+}: SecretOnceProps) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copy() {
@@ -32,7 +41,7 @@ export function SecretOnce({ id, label, secret, children, onDismiss }: SecretOnc
       <h3 id={`${id}-heading`}>{label}</h3>
       {children}
       <p>
-        <strong>Copy it now: you will not see it again.</strong> Assay keeps only a hash of it.
+        <strong>Copy it now: you will not see it again.</strong> {kept}
       </p>
       <div className="secret-row">
         <label htmlFor={id} className="visually-hidden">

@@ -3,6 +3,7 @@ import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
+import { requireUuid } from "../errors/require-uuid.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { integrationUrl } from "./integration-url.ts";
 import { issueSecretMaterial } from "./issue-secret-material.ts";
@@ -31,6 +32,7 @@ export async function rotateIntegrationSecret(
   input: unknown,
   now: Date = new Date(),
 ): Promise<CreatedIntegration & { previousValidUntil: string }> {
+  requireUuid(integrationId, "integration");
   const { overlapHours, secret } = parseInput(rotateInput, input ?? {}, "rotation");
   return prisma.$transaction(async (tx) => {
     const row = await tx.integration.findFirst({ where: { id: integrationId, orgId: ctx.org.id } });

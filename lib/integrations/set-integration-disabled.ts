@@ -2,6 +2,7 @@ import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
+import { requireUuid } from "../errors/require-uuid.ts";
 
 /** Disables (every delivery then gets 401) or re-enables an integration; audited. */
 export async function setIntegrationDisabled(
@@ -10,6 +11,7 @@ export async function setIntegrationDisabled(
   integrationId: string,
   disabled: boolean,
 ): Promise<{ id: string; disabledAt: string | null }> {
+  requireUuid(integrationId, "integration");
   return prisma.$transaction(async (tx) => {
     const row = await tx.integration.findFirst({ where: { id: integrationId, orgId: ctx.org.id } });
     if (!row) throw new AppError("not_found", "No such integration.");
