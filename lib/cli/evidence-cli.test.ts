@@ -19,7 +19,7 @@ beforeAll(async () => {
   await syncCatalogFromDisk(db.prisma);
   f = await seedAuthzFixture(db.prisma);
   // The real upload route handler behind a real HTTP socket, for the CLI client to talk to.
-  const route = (await import("../../app/api/v1/evidence/route.ts"));
+  const route = await import("../../app/api/v1/evidence/route.ts");
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

@@ -34,7 +34,12 @@ export const configSchema = z.object({
   OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
   ASSAY_INGEST_RATE_PER_SECOND: z.coerce.number().positive("must be a positive number").default(500),
   ASSAY_INGEST_BURST: z.coerce.number().int().min(1, "must be at least 1").default(2000),
-  ASSAY_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
+  ASSAY_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   ASSAY_CI_OIDC_AUDIENCE: optionalText,
   ASSAY_CI_OIDC_GITLAB_ISSUERS: z.string().trim().default("https://gitlab.com"),
   ASSAY_CI_OIDC_JWKS_FILE: optionalText,

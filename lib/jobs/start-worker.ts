@@ -13,14 +13,10 @@ import { JOBS, type MapEvidenceJob } from "./job-names.ts";
 export async function startWorker(): Promise<void> {
   const boss = await getJobQueue();
   const { prisma } = await getDatabase();
-  await boss.work<MapEvidenceJob>(
-    JOBS.mapEvidence,
-    { batchSize: 20, pollingIntervalSeconds: 0.5 },
-    async (jobs) => {
-      for (const job of jobs) {
-        const done = await materializeEvidence(prisma, job.data.evidenceId);
-        getLogger().debug({ evidenceId: job.data.evidenceId, ...done }, "evidence mapped");
-      }
-    },
-  );
+  await boss.work<MapEvidenceJob>(JOBS.mapEvidence, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) {
+      const done = await materializeEvidence(prisma, job.data.evidenceId);
+      getLogger().debug({ evidenceId: job.data.evidenceId, ...done }, "evidence mapped");
+    }
+  });
 }
