@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { azuremlAdapter } from "./azureml.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => azuremlAdapter.parse(encode(value), new Headers());
-const FIXTURE = "evidence/azureml-model_registered.cloudevents.json";
+const FIXTURE = "azureml-model_registered.cloudevents.json";
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -51,7 +50,7 @@ describe("azuremlAdapter", () => {
   });
 
   it("reads the CloudEvents ModelRegistered example as a registry event", () => {
-    const result = azuremlAdapter.parse(readFileSync(fixturePath(FIXTURE)), new Headers());
+    const result = azuremlAdapter.parse(readFixture(FIXTURE), new Headers());
     expect(result).toEqual({
       eventType: "Microsoft.MachineLearningServices.ModelRegistered",
       deliveryId: "831e1650-001e-001b-66ab-eeb76e069631",

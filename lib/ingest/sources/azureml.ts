@@ -4,6 +4,15 @@ import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { lenientText } from "./shared/lenient-text.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readNumber } from "./shared/read-number.ts";
+import { readText } from "./shared/read-text.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Azure Machine Learning workspace events as Azure Event Grid delivers them, in either schema: the
@@ -27,13 +36,8 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
  */
 
 const PREFIX = "Microsoft.MachineLearningServices.";
-/** An optional text field: a wrong type or a blank string counts as absent. */
-const lenientText = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((value) => (value && value.trim() !== "" ? value : null));
-
+/** Event times: ISO 8601 (CloudEvents `time`, Event Grid `eventTime`), or epoch seconds/milliseconds. */
+const EVENT_TIME: ToIsoTimeOptions = { epochSecondsBelow: 1e12 };
 const eventSchema = z.looseObject({
   type: lenientText,
   eventType: lenientText,
@@ -81,12 +85,12 @@ function parse(raw: Uint8Array): ParsedEvidence {
   const findings = events.map((event, index) =>
     eventFinding(event, types[index] ?? "", events.length > 1 ? `${event.id ?? index}/` : ""),
   );
-  const times = events.map((e) => isoTime(e.time ?? e.eventTime)).filter((t): t is string => t !== null);
+  const times = events.map((e) => toIsoTime(e.time ?? e.eventTime, EVENT_TIME)).filter((t): t is string => t !== null);
   return {
-    eventType: cut([...new Set(types)].join(","), 200),
+    eventType: truncateText([...new Set(types)].join(","), 200),
     deliveryId: events.length === 1 ? (events[0]?.id ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -95,7 +99,7 @@ function eventFinding(event: GridEvent, type: string, prefix: string): Normalize
   const context: Context = {
     type,
     data: lowerKeys(event.data),
-    observedAt: isoTime(event.time ?? event.eventTime),
+    observedAt: toIsoTime(event.time ?? event.eventTime, EVENT_TIME),
     prefix,
     workspace: resource ? (/\/workspaces\/([^/]+)/i.exec(resource)?.[1] ?? null) : null,
     subjectPath: event.subject?.trim() || null,
@@ -111,57 +115,67 @@ function eventFinding(event: GridEvent, type: string, prefix: string): Normalize
     check: "event",
     outcome: "info",
     severity: null,
-    title: cut(`Azure Event Grid event ${type}${context.subjectPath ? ` for ${context.subjectPath}` : ""}`, 500),
+    title: truncateText(
+      `Azure Event Grid event ${type}${context.subjectPath ? ` for ${context.subjectPath}` : ""}`,
+      500,
+    ),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({ eventType: type, workspace: context.workspace }),
+    attributes: compactAttributes({ eventType: type, workspace: context.workspace }),
   };
 }
 
 function modelRegistered(context: Context): NormalizedFinding {
   const fromSubject = /^models\/([^:]+)(?::(.+))?$/.exec(context.subjectPath ?? "");
-  const name = text(context.data.get("modelname")) ?? fromSubject?.[1] ?? "(unnamed model)";
-  const version = text(context.data.get("modelversion")) ?? fromSubject?.[2] ?? null;
+  const name = readText(context.data.get("modelname")) ?? fromSubject?.[1] ?? "(unnamed model)";
+  const version = readText(context.data.get("modelversion")) ?? fromSubject?.[2] ?? null;
   return {
     key: `${context.prefix}ModelRegistered/${name}${version ? `@${version}` : ""}`,
     subject: version ? { kind: "model-version", name, version } : { kind: "model", name },
     check: "registry-event",
     outcome: "info",
     severity: null,
-    title: cut(`Azure ML model ${name}${version ? ` version ${version}` : ""} registered`, 500),
+    title: truncateText(`Azure ML model ${name}${version ? ` version ${version}` : ""} registered`, 500),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({ eventType: context.type, model: name, modelVersion: version, workspace: context.workspace }),
+    attributes: compactAttributes({
+      eventType: context.type,
+      model: name,
+      modelVersion: version,
+      workspace: context.workspace,
+    }),
   };
 }
 
 function modelDeployed(context: Context): NormalizedFinding {
   const service =
-    text(context.data.get("servicename")) ?? context.subjectPath?.replace(/^endpoints\//, "") ?? "(unnamed endpoint)";
-  const modelIds = text(context.data.get("modelids"));
+    readText(context.data.get("servicename")) ??
+    context.subjectPath?.replace(/^endpoints\//, "") ??
+    "(unnamed endpoint)";
+  const modelIds = readText(context.data.get("modelids"));
   return {
     key: `${context.prefix}ModelDeployed/${service}/${modelIds ?? ""}`,
     subject: { kind: "endpoint", name: service },
     check: "registry-event",
     outcome: "info",
     severity: null,
-    title: cut(`Azure ML deployed ${modelIds ?? "model(s)"} to endpoint ${service}`, 500),
+    title: truncateText(`Azure ML deployed ${modelIds ?? "model(s)"} to endpoint ${service}`, 500),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       eventType: context.type,
       service,
-      computeType: text(context.data.get("servicecomputetype")),
-      modelIds: modelIds ? cut(modelIds, 500) : null,
+      computeType: readText(context.data.get("servicecomputetype")),
+      modelIds: modelIds ? truncateText(modelIds, 500) : null,
       workspace: context.workspace,
     }),
   };
 }
 
 function runFinding(context: Context, short: "RunCompleted" | "RunStatusChanged"): NormalizedFinding {
-  const runId = text(context.data.get("runid")) ?? context.subjectPath ?? "(unknown run)";
-  const experiment = text(context.data.get("experimentname")) ?? text(context.data.get("experimentid"));
-  const status = short === "RunCompleted" ? "Completed" : text(context.data.get("runstatus"));
+  const runId = readText(context.data.get("runid")) ?? context.subjectPath ?? "(unknown run)";
+  const experiment = readText(context.data.get("experimentname")) ?? readText(context.data.get("experimentid"));
+  const status = short === "RunCompleted" ? "Completed" : readText(context.data.get("runstatus"));
   const normalized = status?.toLowerCase() ?? "";
   const outcome =
     normalized === "completed" || normalized === "finished" ? "pass" : normalized === "failed" ? "fail" : "info";
@@ -171,17 +185,17 @@ function runFinding(context: Context, short: "RunCompleted" | "RunStatusChanged"
     check: "pipeline-run",
     outcome,
     severity: null,
-    title: cut(
+    title: truncateText(
       `Azure ML run ${runId}${experiment ? ` (${experiment})` : ""} ${status ? status.toLowerCase() : "changed status"}`,
       500,
     ),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       eventType: context.type,
       experiment,
       runId,
-      runType: text(context.data.get("runtype")),
+      runType: readText(context.data.get("runtype")),
       runStatus: status,
       workspace: context.workspace,
     }),
@@ -189,28 +203,29 @@ function runFinding(context: Context, short: "RunCompleted" | "RunStatusChanged"
 }
 
 function driftFinding(context: Context): NormalizedFinding {
-  const monitor = text(context.data.get("datadriftname")) ?? text(context.data.get("datadriftid")) ?? "(drift monitor)";
-  const target = text(context.data.get("targetdatasetid"));
-  const coefficient = num(context.data.get("driftcoefficient"));
+  const monitor =
+    readText(context.data.get("datadriftname")) ?? readText(context.data.get("datadriftid")) ?? "(drift monitor)";
+  const target = readText(context.data.get("targetdatasetid"));
+  const coefficient = readNumber(context.data.get("driftcoefficient"), { strings: true });
   return {
-    key: `${context.prefix}DatasetDriftDetected/${monitor}/${text(context.data.get("runid")) ?? ""}`,
+    key: `${context.prefix}DatasetDriftDetected/${monitor}/${readText(context.data.get("runid")) ?? ""}`,
     subject: { kind: "dataset", name: target ?? monitor },
     check: "event",
     outcome: "info",
     severity: null,
-    title: cut(
+    title: truncateText(
       `Azure ML drift monitor ${monitor} detected dataset drift${coefficient !== null ? ` (coefficient ${coefficient})` : ""}`,
       500,
     ),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       eventType: context.type,
       dataDriftName: monitor,
       driftCoefficient: coefficient,
-      baseDatasetId: text(context.data.get("basedatasetid")),
+      baseDatasetId: readText(context.data.get("basedatasetid")),
       targetDatasetId: target,
-      runId: text(context.data.get("runid")),
+      runId: readText(context.data.get("runid")),
       workspace: context.workspace,
     }),
   };
@@ -218,55 +233,9 @@ function driftFinding(context: Context): NormalizedFinding {
 
 function lowerKeys(value: unknown): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return out;
+  if (!isRecord(value)) return out;
   for (const [key, v] of Object.entries(value)) out.set(key.toLowerCase(), v);
   return out;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-function num(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
-  return null;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function isoTime(value: unknown): string | null {
-  let ms: number | null = null;
-  if (typeof value === "number") ms = value < 1e12 ? value * 1000 : value;
-  else if (typeof value === "string") {
-    const t = value.trim();
-    if (/^\d+(\.\d+)?$/.test(t)) ms = Number(t) < 1e12 ? Number(t) * 1000 : Number(t);
-    else if (/^\d{4}-\d{2}-\d{2}/.test(t)) ms = Date.parse(t);
-  }
-  if (ms === null || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const azuremlAdapter: SourceAdapter = {

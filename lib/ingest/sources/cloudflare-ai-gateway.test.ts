@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import type { NormalizedFinding } from "../source-adapter.ts";
 import { cloudflareAiGatewayAdapter } from "./cloudflare-ai-gateway.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixtureText = (name: string) => readFileSync(fixturePath(`evidence/${name}`), "utf8");
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => cloudflareAiGatewayAdapter.parse(bytes(value), headers);
 const byCheck = (findings: NormalizedFinding[], check: string) => findings.filter((f) => f.check === check);
@@ -23,7 +21,9 @@ function errorOf(run: () => unknown): AppError {
 
 const LOG_ID = "01JEXAMPLE0000000000000000";
 const fixtureLog = () => {
-  const body = JSON.parse(fixtureText("cloudflare-ai-gateway-log.json")) as { result: Record<string, unknown>[] };
+  const body = JSON.parse(readFixture("cloudflare-ai-gateway-log.json", "utf8")) as {
+    result: Record<string, unknown>[];
+  };
   return body.result[0] ?? {};
 };
 const okLog = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -41,7 +41,10 @@ const okLog = (id: string, extra: Record<string, unknown> = {}) => ({
 
 describe("cloudflareAiGatewayAdapter", () => {
   it("reads the shared logs API page: a request-log and a 429 rate limit", () => {
-    const parsed = cloudflareAiGatewayAdapter.parse(bytes(fixtureText("cloudflare-ai-gateway-log.json")), headers);
+    const parsed = cloudflareAiGatewayAdapter.parse(
+      bytes(readFixture("cloudflare-ai-gateway-log.json", "utf8")),
+      headers,
+    );
     expect(parsed.eventType).toBe("cloudflare-ai-gateway.log");
     expect(parsed.deliveryId).toBe(LOG_ID);
     expect(parsed.effectiveAt).toBe("2025-01-01T00:00:00.000Z");

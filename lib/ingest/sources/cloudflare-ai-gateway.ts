@@ -4,6 +4,17 @@ import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { readGatewayLogs } from "./cloudflare-ai-gateway/read-gateway-logs.ts";
+import { asRecord } from "./shared/as-record.ts";
+import { booleanOrNull } from "./shared/boolean-or-null.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { lenientText } from "./shared/lenient-text.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { makeUnrecognisedFinding, type UnrecognisedSource } from "./shared/make-unrecognised-finding.ts";
+import { numberOrNull } from "./shared/number-or-null.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { toIsoTime } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Cloudflare AI Gateway request logs as the logs API returns them
@@ -24,46 +35,36 @@ import { readGatewayLogs } from "./cloudflare-ai-gateway/read-gateway-logs.ts";
  * Request and response bodies are never read.
  */
 
-const text = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v : null));
-const num = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
-const bool = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "boolean" ? v : null));
-
 const logSchema = z.looseObject({
   id: z.string(),
-  created_at: text,
-  provider: text,
-  model: text,
-  model_type: text,
-  path: text,
-  request_type: text,
-  status_code: num,
-  success: bool,
-  cached: bool,
-  duration: num,
-  step: num,
-  tokens_in: num,
-  tokens_out: num,
-  cost: num,
-  custom_cost: bool,
-  event_id: text,
-  authentication: bool,
-  rate_limited: bool,
-  dlp_action: text,
+  created_at: lenientText,
+  provider: lenientText,
+  model: lenientText,
+  model_type: lenientText,
+  path: lenientText,
+  request_type: lenientText,
+  status_code: numberOrNull,
+  success: booleanOrNull,
+  cached: booleanOrNull,
+  duration: numberOrNull,
+  step: numberOrNull,
+  tokens_in: numberOrNull,
+  tokens_out: numberOrNull,
+  cost: numberOrNull,
+  custom_cost: booleanOrNull,
+  event_id: lenientText,
+  authentication: booleanOrNull,
+  rate_limited: booleanOrNull,
+  dlp_action: lenientText,
   dlp: z.unknown().optional(),
   metadata: z.unknown().optional(),
 });
 type Log = z.output<typeof logSchema>;
 
 const MAX_METADATA_KEYS = 10;
+
+/** How records this adapter does not recognise are named. */
+const UNRECOGNISED: UnrecognisedSource = { gateway: "cloudflare-ai-gateway", label: "Cloudflare AI Gateway record" };
 
 function parse(raw: Uint8Array): ParsedEvidence {
   const items = readGatewayLogs(raw);
@@ -79,12 +80,13 @@ function parse(raw: Uint8Array): ParsedEvidence {
   for (const [index, item] of items.entries()) {
     if (!isLog(item)) {
       types.add("cloudflare-ai-gateway.unknown");
-      findings.push(unknownFinding(item, index));
+      findings.push(makeUnrecognisedFinding(item, `item-${index}/event`, UNRECOGNISED));
       continue;
     }
     types.add("cloudflare-ai-gateway.log");
     const log = parseSourceShape(logSchema, item, "Cloudflare AI Gateway log");
-    const at = isoTime(log.created_at);
+    // Log times without a zone are UTC.
+    const at = toIsoTime(log.created_at, { zonelessAsUtc: true });
     if (at) times.push(at);
     findings.push(...logFindings(log, at));
   }
@@ -92,8 +94,8 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: types.size > 0 ? [...types].join(",") : "cloudflare-ai-gateway.log",
     deliveryId: only && typeof only.id === "string" ? only.id : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -107,7 +109,7 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
     ? { kind: "model", name: log.model }
     : { kind: "gateway", name: "cloudflare-ai-gateway" };
   const keyBase = `log=${log.id}`;
-  const base = compact({
+  const base = compactAttributes({
     eventType: "cloudflare-ai-gateway.log",
     logId: log.id,
     provider: log.provider,
@@ -123,7 +125,7 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
       key: `${keyBase}/request-log`,
       check: "request-log",
       outcome: "pass",
-      title: cut(
+      title: truncateText(
         `Cloudflare AI Gateway ${log.provider ?? "request"} ${log.model ?? ""} ${log.path ?? ""}: ${log.status_code ?? "no status"}${log.cached ? " (cached)" : ""}`.replace(
           /\s+/g,
           " ",
@@ -132,7 +134,7 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
       ),
       attributes: {
         ...base,
-        ...compact({
+        ...compactAttributes({
           modelType: log.model_type,
           path: log.path,
           requestType: log.request_type,
@@ -158,12 +160,12 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
       key: `${keyBase}/rate-limit`,
       check: "rate-limit",
       outcome: "pass",
-      title: cut(`Cloudflare AI Gateway request ${log.id} was rate limited (429)`, 500),
-      attributes: { ...base, ...compact({ statusCode: log.status_code, rateLimited: log.rate_limited }) },
+      title: truncateText(`Cloudflare AI Gateway request ${log.id} was rate limited (429)`, 500),
+      attributes: { ...base, ...compactAttributes({ statusCode: log.status_code, rateLimited: log.rate_limited }) },
     });
   }
 
-  const dlp = isObject(log.dlp) ? log.dlp : null;
+  const dlp = asRecord(log.dlp);
   const dlpAction = log.dlp_action ?? (typeof dlp?.action === "string" ? dlp.action : null);
   if (dlpAction) {
     const blocked = dlpAction.toUpperCase() === "BLOCK";
@@ -172,13 +174,13 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
       key: `${keyBase}/guardrail=dlp`,
       check: "guardrail",
       outcome: "pass",
-      title: cut(`Cloudflare AI Gateway DLP ${blocked ? "blocked" : "flagged"} request ${log.id}`, 500),
+      title: truncateText(`Cloudflare AI Gateway DLP ${blocked ? "blocked" : "flagged"} request ${log.id}`, 500),
       attributes: {
         ...base,
         guardrail: "dlp",
         intervened: blocked,
         dlpAction: dlpAction.toUpperCase(),
-        ...compact({ dlpCheck: listText(dlp?.check), dlpPolicies: listText(dlp?.policies) }),
+        ...compactAttributes({ dlpCheck: listText(dlp?.check), dlpPolicies: listText(dlp?.policies) }),
       },
     });
   }
@@ -190,8 +192,12 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
       key: `${keyBase}/guardrail=guardrails-evaluation`,
       check: "guardrail",
       outcome: ran ? "pass" : "fail",
-      title: cut(`Cloudflare AI Gateway Guardrails evaluation ${ran ? "ran" : "failed"} (${log.model})`, 500),
-      attributes: { ...base, guardrail: "cloudflare-guardrails", ...compact({ statusCode: log.status_code }) },
+      title: truncateText(`Cloudflare AI Gateway Guardrails evaluation ${ran ? "ran" : "failed"} (${log.model})`, 500),
+      attributes: {
+        ...base,
+        guardrail: "cloudflare-guardrails",
+        ...compactAttributes({ statusCode: log.status_code }),
+      },
     });
   }
 
@@ -201,7 +207,7 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
       key: `${keyBase}/authentication`,
       check: "authentication",
       outcome: "pass",
-      title: cut(`Cloudflare AI Gateway request ${log.id} came through an authenticated gateway`, 500),
+      title: truncateText(`Cloudflare AI Gateway request ${log.id} came through an authenticated gateway`, 500),
       attributes: { ...base, authenticatedGateway: true },
     });
   }
@@ -212,9 +218,9 @@ function logFindings(log: Log, observedAt: string | null): NormalizedFinding[] {
 function metadataAttributes(value: unknown): NormalizedFinding["attributes"] {
   const metadata = parseEmbeddedJson(value, "Cloudflare AI Gateway log metadata");
   const out: NormalizedFinding["attributes"] = {};
-  if (!isObject(metadata)) return out;
+  if (!isRecord(metadata)) return out;
   for (const [key, v] of Object.entries(metadata).slice(0, MAX_METADATA_KEYS)) {
-    if (typeof v === "string") out[`metadata.${key}`] = cut(v, 200);
+    if (typeof v === "string") out[`metadata.${key}`] = truncateText(v, 200);
     else if ((typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean") out[`metadata.${key}`] = v;
   }
   return out;
@@ -224,60 +230,9 @@ function listText(value: unknown): string | null {
   if (typeof value === "string" && value.trim() !== "") return value;
   if (!Array.isArray(value)) return null;
   const parts = value
-    .map((v) => (typeof v === "string" ? v : isObject(v) && typeof v.id === "string" ? v.id : null))
+    .map((v) => (typeof v === "string" ? v : isRecord(v) && typeof v.id === "string" ? v.id : null))
     .filter((v): v is string => v !== null);
-  return parts.length > 0 ? cut(parts.join(","), 200) : null;
-}
-
-function unknownFinding(item: Record<string, unknown>, index: number): NormalizedFinding {
-  return {
-    key: `item-${index}/event`,
-    subject: { kind: "gateway", name: "cloudflare-ai-gateway" },
-    check: "event",
-    outcome: "info",
-    severity: null,
-    title: cut(
-      `Unrecognised Cloudflare AI Gateway record (keys: ${Object.keys(item).slice(0, 8).join(", ") || "none"})`,
-      500,
-    ),
-    observedAt: null,
-    links: [],
-    attributes: { eventType: "cloudflare-ai-gateway.unknown" },
-  };
-}
-
-function isoTime(value: string | null): string | null {
-  if (value === null) return null;
-  const t = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
-  const naive = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t);
-  const ms = Date.parse(naive ? `${t.replace(" ", "T")}Z` : t);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return parts.length > 0 ? truncateText(parts.join(","), 200) : null;
 }
 
 export const cloudflareAiGatewayAdapter: SourceAdapter = {

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { cyclonedxAdapter } from "./cyclonedx.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(`evidence/${name}`)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => bytes(JSON.stringify(value));
 const parse = (value: unknown) => cyclonedxAdapter.parse(json(value), headers);
@@ -44,7 +42,7 @@ const model = (name: string, modelCard?: unknown) => ({
 
 describe("cyclonedxAdapter", () => {
   it("reads the shared CycloneDX 1.6 ML-BOM fixture: the BOM and one passing model card", () => {
-    const parsed = cyclonedxAdapter.parse(fixture("cyclonedx-mlbom.json"), headers);
+    const parsed = cyclonedxAdapter.parse(readFixture("cyclonedx-mlbom.json"), headers);
     expect(parsed.eventType).toBe("cyclonedx.bom");
     expect(parsed.deliveryId).toBe("urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1");
     expect(parsed.effectiveAt).toBeNull();

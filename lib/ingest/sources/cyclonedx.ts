@@ -5,6 +5,14 @@ import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter, SubjectKind } from "../source-adapter.ts";
 import { assessModelCard } from "./cyclonedx/assess-model-card.ts";
+import { formatCount } from "./shared/format-count.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { takeUniqueKey } from "./shared/take-unique-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * CycloneDX BOMs in JSON (spec 1.6 with ML-BOM, and older 1.2-1.5 BOMs), checked against the CycloneDX
@@ -26,37 +34,38 @@ export const cyclonedxAdapter: SourceAdapter = {
   parse,
 };
 
-const str = z.string().nullish().catch(null);
+/** `metadata.timestamp`: ISO 8601, read by `Date.parse` as sent. */
+const BOM_TIME: ToIsoTimeOptions = { text: "any", trim: false };
 const componentSchema = z.looseObject({
-  type: str,
-  name: str,
-  group: str,
-  version: str,
-  "bom-ref": str,
+  type: lenientString,
+  name: lenientString,
+  group: lenientString,
+  version: lenientString,
+  "bom-ref": lenientString,
   hashes: z
-    .array(z.looseObject({ alg: str, content: str }))
+    .array(z.looseObject({ alg: lenientString, content: lenientString }))
     .nullish()
     .catch(null),
   externalReferences: z
-    .array(z.looseObject({ url: str }))
+    .array(z.looseObject({ url: lenientString }))
     .nullish()
     .catch(null),
   modelCard: z.unknown().optional(),
   data: z
-    .array(z.looseObject({ type: str, classification: str, sensitiveData: z.array(z.unknown()).nullish().catch(null) }))
+    .array(z.looseObject({ type: lenientString, classification: lenientString, sensitiveData: lenientList }))
     .nullish()
     .catch(null),
-  components: z.array(z.unknown()).nullish().catch(null),
+  components: lenientList,
 });
 type Component = z.output<typeof componentSchema>;
 
 const bomSchema = z.looseObject({
   bomFormat: z.literal("CycloneDX"),
-  specVersion: str,
-  serialNumber: str,
-  version: z.number().nullish().catch(null),
-  metadata: z.looseObject({ timestamp: str, component: z.unknown().optional() }).nullish().catch(null),
-  components: z.array(z.unknown()).nullish().catch(null),
+  specVersion: lenientString,
+  serialNumber: lenientString,
+  version: lenientNumber,
+  metadata: z.looseObject({ timestamp: lenientString, component: z.unknown().optional() }).nullish().catch(null),
+  components: lenientList,
 });
 
 function parse(raw: Uint8Array): ParsedEvidence {
@@ -75,7 +84,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: "cyclonedx.bom",
     deliveryId: parsed.length === 1 && first ? bomLink(first.serialNumber, first.version) : null,
-    effectiveAt: toIso(first?.metadata?.timestamp),
+    effectiveAt: toIsoTime(first?.metadata?.timestamp, BOM_TIME),
     findings,
   };
 }
@@ -85,7 +94,7 @@ function bomFindings(bom: z.output<typeof bomSchema>, prefix: string, seen: Set<
   collect(bom.components ?? [], components, 0);
   const mainResult = bom.metadata?.component ? componentSchema.safeParse(bom.metadata.component) : null;
   const main = mainResult?.success ? mainResult.data : null;
-  const observedAt = toIso(bom.metadata?.timestamp);
+  const observedAt = toIsoTime(bom.metadata?.timestamp, BOM_TIME);
   const specVersion = bom.specVersion ?? "unknown";
   // metadata.component is often listed again in components: evaluate such a model once
   const listed = new Set(components.map((c) => c["bom-ref"]).filter(Boolean));
@@ -94,12 +103,12 @@ function bomFindings(bom: z.output<typeof bomSchema>, prefix: string, seen: Set<
   const datasets = components.filter((c) => c.type === "data");
   const out: NormalizedFinding[] = [];
   out.push({
-    key: uniqueKey(seen, `${prefix}sbom`),
+    key: takeUniqueKey(seen, `${prefix}sbom`),
     subject: main ? subjectOf(main) : { kind: "other", name: bom.serialNumber ?? "CycloneDX BOM" },
     check: "sbom",
     outcome: "pass",
     severity: null,
-    title: `CycloneDX ${specVersion} BOM with ${count(components.length, "component")} (${count(models.length, "model")}, ${count(datasets.length, "dataset")})`,
+    title: `CycloneDX ${specVersion} BOM with ${formatCount(components.length, "component")} (${formatCount(models.length, "model")}, ${formatCount(datasets.length, "dataset")})`,
     observedAt,
     links: main ? linksOf(main, []) : [],
     attributes: {
@@ -116,7 +125,7 @@ function bomFindings(bom: z.output<typeof bomSchema>, prefix: string, seen: Set<
     const subject = subjectOf(model);
     const label = subject.version ? `${subject.name} ${subject.version}` : subject.name;
     out.push({
-      key: uniqueKey(seen, `${prefix}model-card/${refOf(model)}`),
+      key: takeUniqueKey(seen, `${prefix}model-card/${refOf(model)}`),
       subject,
       check: "model-card",
       outcome: card.outcome,
@@ -146,7 +155,7 @@ function bomFindings(bom: z.output<typeof bomSchema>, prefix: string, seen: Set<
     const subject = subjectOf(data);
     const entries = data.data ?? [];
     out.push({
-      key: uniqueKey(seen, `${prefix}dataset/${refOf(data)}`),
+      key: takeUniqueKey(seen, `${prefix}dataset/${refOf(data)}`),
       subject,
       check: "sbom",
       outcome: "info",
@@ -185,20 +194,20 @@ const KINDS: Record<string, SubjectKind> = {
 };
 
 function subjectOf(c: Component): NormalizedFinding["subject"] {
-  const name = clip([c.group, c.name].filter(Boolean).join("/") || c["bom-ref"] || "unnamed component", 300);
+  const name = truncateText([c.group, c.name].filter(Boolean).join("/") || c["bom-ref"] || "unnamed component", 300);
   const digest = digestOf(c);
   return {
     kind: KINDS[c.type ?? ""] ?? "other",
     name,
-    ...(c.version ? { version: clip(c.version, 100) } : {}),
+    ...(c.version ? { version: truncateText(c.version, 100) } : {}),
     ...(digest ? { digest } : {}),
   };
 }
 
 function refOf(c: Component): string {
-  if (c["bom-ref"]) return clip(c["bom-ref"], 300);
+  if (c["bom-ref"]) return truncateText(c["bom-ref"], 300);
   const name = [c.group, c.name].filter(Boolean).join("/") || "unnamed";
-  return clip(c.version ? `${name}@${c.version}` : name, 300);
+  return truncateText(c.version ? `${name}@${c.version}` : name, 300);
 }
 
 function digestOf(c: Component): string | null {
@@ -209,12 +218,7 @@ function digestOf(c: Component): string | null {
 }
 
 function linksOf(c: Component, extra: string[]): string[] {
-  const urls = [...(c.externalReferences ?? []).map((r) => r.url), ...extra];
-  const out: string[] = [];
-  for (const u of urls) {
-    if (u && /^https?:\/\/\S+$/i.test(u) && !out.includes(u) && out.length < 10) out.push(u);
-  }
-  return out;
+  return keepHttpLinks([...(c.externalReferences ?? []).map((r) => r.url), ...extra], 10);
 }
 
 /** BOM-Link (`urn:cdx:<uuid>/<version>`) for a `urn:uuid:` serial number, else `<serial>/<version>`. */
@@ -222,26 +226,5 @@ function bomLink(serial: string | null | undefined, version: number | null | und
   if (!serial) return null;
   const v = version ?? 1;
   const uuid = /^urn:uuid:([0-9a-fA-F-]{36})$/.exec(serial)?.[1];
-  return uuid ? `urn:cdx:${uuid.toLowerCase()}/${v}` : `${clip(serial, 300)}/${v}`;
-}
-
-function toIso(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function uniqueKey(seen: Set<string>, key: string): string {
-  let k = key;
-  for (let n = 2; seen.has(k); n++) k = `${key}#${n}`;
-  seen.add(k);
-  return k;
-}
-
-function clip(s: string, max = 500): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return uuid ? `urn:cdx:${uuid.toLowerCase()}/${v}` : `${truncateText(serial, 300)}/${v}`;
 }

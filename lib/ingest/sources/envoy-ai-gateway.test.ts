@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import type { NormalizedFinding } from "../source-adapter.ts";
 import { envoyAiGatewayAdapter } from "./envoy-ai-gateway.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixtureText = (name: string) => readFileSync(fixturePath(`evidence/${name}`), "utf8");
 const fixtureJson = () =>
-  JSON.parse(fixtureText("envoy-ai-gateway-accesslog-ratelimited.json")) as Record<string, unknown>;
+  JSON.parse(readFixture("envoy-ai-gateway-accesslog-ratelimited.json", "utf8")) as Record<string, unknown>;
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => envoyAiGatewayAdapter.parse(bytes(value), headers);
 const byCheck = (findings: NormalizedFinding[], check: string) => findings.filter((f) => f.check === check);
@@ -54,7 +52,7 @@ const documentedLine = {
 describe("envoyAiGatewayAdapter", () => {
   it("reads the shared rate-limited line: request-log, RL rate limit and the logged caller", () => {
     const parsed = envoyAiGatewayAdapter.parse(
-      bytes(fixtureText("envoy-ai-gateway-accesslog-ratelimited.json")),
+      bytes(readFixture("envoy-ai-gateway-accesslog-ratelimited.json", "utf8")),
       headers,
     );
     expect(parsed.eventType).toBe("envoy-ai-gateway.access_log");

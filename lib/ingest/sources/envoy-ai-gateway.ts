@@ -1,6 +1,13 @@
 import { AppError } from "../../errors/app-error.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { readAccessLogLines } from "./envoy-ai-gateway/read-access-log-lines.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { makeUnrecognisedFinding, type UnrecognisedSource } from "./shared/make-unrecognised-finding.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readNumber, type ReadNumberOptions } from "./shared/read-number.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Envoy AI Gateway JSON access logs. The format is whatever the operator puts in
@@ -73,8 +80,24 @@ const CALLER_FIELDS = [
   "agent_id",
 ];
 
+/**
+ * `start_time`: ISO 8601 (`%START_TIME%`, UTC when it carries no zone) or epoch seconds/milliseconds;
+ * an unset clock (1970 or before) is no time.
+ */
+const START_TIME: ToIsoTimeOptions = {
+  epochSecondsBelow: 1e11,
+  text: "iso-date-time",
+  zonelessAsUtc: true,
+  afterEpoch: true,
+};
+/** Numbers (status, tokens, duration) are logged as numbers or as decimal text (`"200"`, `"-1"`, `"12.5"`). */
+const DECIMAL_TEXT: ReadNumberOptions = { strings: /^-?\d+(\.\d+)?$/ };
+
 /** Fields whose presence marks a line as an Envoy access-log line. */
 const LINE_MARKERS = [...FIELDS.status, ...FIELDS.start, ...FIELDS.flags, ...FIELDS.requestId, ...FIELDS.details];
+
+/** How records this adapter does not recognise are named. */
+const UNRECOGNISED: UnrecognisedSource = { gateway: "envoy-ai-gateway", label: "Envoy AI Gateway log line" };
 
 function parse(raw: Uint8Array): ParsedEvidence {
   const lines = readAccessLogLines(raw);
@@ -91,20 +114,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   for (const [index, line] of lines.entries()) {
     if (!isAccessLogLine(line)) {
       types.add("envoy-ai-gateway.unknown");
-      findings.push({
-        key: `line-${index}/event`,
-        subject: { kind: "gateway", name: "envoy-ai-gateway" },
-        check: "event",
-        outcome: "info",
-        severity: null,
-        title: cut(
-          `Unrecognised Envoy AI Gateway log line (keys: ${Object.keys(line).slice(0, 8).join(", ") || "none"})`,
-          500,
-        ),
-        observedAt: null,
-        links: [],
-        attributes: { eventType: "envoy-ai-gateway.unknown" },
-      });
+      findings.push(makeUnrecognisedFinding(line, `line-${index}/event`, UNRECOGNISED));
       continue;
     }
     types.add("envoy-ai-gateway.access_log");
@@ -116,8 +126,8 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: [...types].join(","),
     deliveryId: lines.length === 1 ? (ids[0] ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -128,8 +138,8 @@ function isAccessLogLine(line: Record<string, unknown>): boolean {
 function lineFindings(line: Record<string, unknown>, index: number) {
   const get = (names: readonly string[]) => pick(line, names);
   const requestId = get(FIELDS.requestId);
-  const observedAt = isoTime(get(FIELDS.start));
-  const status = int(get(FIELDS.status));
+  const observedAt = toIsoTime(get(FIELDS.start), START_TIME);
+  const status = readNumber(get(FIELDS.status), DECIMAL_TEXT);
   const flags = (get(FIELDS.flags) ?? "")
     .split(",")
     .map((f) => f.trim())
@@ -144,7 +154,12 @@ function lineFindings(line: Record<string, unknown>, index: number) {
   const subject: NormalizedFinding["subject"] = model
     ? { kind: "model", name: model }
     : { kind: "endpoint", name: (mcpMethod ? mcpBackend : null) ?? path ?? get(FIELDS.route) ?? "envoy-ai-gateway" };
-  const base = compact({ eventType: "envoy-ai-gateway.access_log", requestId, model, backend: get(FIELDS.backend) });
+  const base = compactAttributes({
+    eventType: "envoy-ai-gateway.access_log",
+    requestId,
+    model,
+    backend: get(FIELDS.backend),
+  });
   const common = () => ({ subject: { ...subject }, severity: null, observedAt, links: [] });
   const findings: NormalizedFinding[] = [];
 
@@ -154,7 +169,7 @@ function lineFindings(line: Record<string, unknown>, index: number) {
     key: `${keyBase}/request-log`,
     check: "request-log",
     outcome: "pass",
-    title: cut(
+    title: truncateText(
       `Envoy AI Gateway ${get(FIELDS.method) ?? ""} ${path ?? ""}${model ? ` model ${model}` : ""}${mcpMethod ? ` MCP ${mcpMethod}${tool ? ` ${tool}` : ""}` : ""}: ${status ?? "no status"}${flags.length > 0 ? ` (${flags.join(",")})` : ""}`.replace(
         /\s+/g,
         " ",
@@ -163,7 +178,7 @@ function lineFindings(line: Record<string, unknown>, index: number) {
     ),
     attributes: {
       ...base,
-      ...compact({
+      ...compactAttributes({
         statusCode: status,
         responseFlags: flags.length > 0 ? flags.join(",") : null,
         responseCodeDetails: details,
@@ -172,10 +187,10 @@ function lineFindings(line: Record<string, unknown>, index: number) {
         route: get(FIELDS.route),
         upstreamCluster: get(FIELDS.upstreamCluster),
         responseModel: get(FIELDS.responseModel),
-        promptTokens: int(get(FIELDS.inputTokens)),
-        completionTokens: int(get(FIELDS.outputTokens)),
-        totalTokens: int(get(FIELDS.totalTokens)),
-        durationMs: int(get(FIELDS.duration)),
+        promptTokens: readNumber(get(FIELDS.inputTokens), DECIMAL_TEXT),
+        completionTokens: readNumber(get(FIELDS.outputTokens), DECIMAL_TEXT),
+        totalTokens: readNumber(get(FIELDS.totalTokens), DECIMAL_TEXT),
+        durationMs: readNumber(get(FIELDS.duration), DECIMAL_TEXT),
         mcpMethod,
         tool,
         mcpBackend,
@@ -196,7 +211,7 @@ function lineFindings(line: Record<string, unknown>, index: number) {
       key: `${keyBase}/rate-limit`,
       check: "rate-limit",
       outcome: limited ? "pass" : "error",
-      title: cut(
+      title: truncateText(
         limited
           ? `Envoy AI Gateway rate limit rejected ${requestId ? `request ${requestId}` : "a request"}${caller ? ` from ${caller.value}` : ""}${model ? ` for ${model}` : ""}`
           : `Envoy AI Gateway could not reach its rate-limit service (RLSE)${requestId ? ` for request ${requestId}` : ""}`,
@@ -204,7 +219,7 @@ function lineFindings(line: Record<string, unknown>, index: number) {
       ),
       attributes: {
         ...base,
-        ...compact({
+        ...compactAttributes({
           statusCode: status,
           responseFlags: flags.length > 0 ? flags.join(",") : null,
           limitedBy,
@@ -220,7 +235,10 @@ function lineFindings(line: Record<string, unknown>, index: number) {
       key: `${keyBase}/authentication`,
       check: "authentication",
       outcome: "pass",
-      title: cut(`Envoy AI Gateway ${requestId ? `request ${requestId}` : "request"} made by ${caller.value}`, 500),
+      title: truncateText(
+        `Envoy AI Gateway ${requestId ? `request ${requestId}` : "request"} made by ${caller.value}`,
+        500,
+      ),
       attributes: { ...base, caller: caller.value, callerField: caller.field },
     });
   }
@@ -231,7 +249,7 @@ function lineFindings(line: Record<string, unknown>, index: number) {
 function callerOf(line: Record<string, unknown>): { field: string; value: string } | null {
   for (const field of CALLER_FIELDS) {
     const value = pick(line, [field]);
-    if (value !== null && !/^(bearer|basic)\s|^sk-/i.test(value)) return { field, value: cut(value, 200) };
+    if (value !== null && !/^(bearer|basic)\s|^sk-/i.test(value)) return { field, value: truncateText(value, 200) };
   }
   return null;
 }
@@ -247,48 +265,6 @@ function pick(line: Record<string, unknown>, names: readonly string[]): string |
     }
   }
   return null;
-}
-
-function int(value: string | null): number | null {
-  if (value === null || !/^-?\d+(\.\d+)?$/.test(value)) return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
-
-function isoTime(value: string | null): string | null {
-  if (value === null) return null;
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(value)) {
-    const n = Number(value);
-    ms = n < 1e11 ? n * 1000 : n;
-  } else if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    ms = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`);
-  } else {
-    return null;
-  }
-  const date = new Date(ms);
-  return ms > 0 && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const envoyAiGatewayAdapter: SourceAdapter = {

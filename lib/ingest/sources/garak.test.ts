@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { garakAdapter } from "./garak.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(`evidence/${name}`)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const jsonl = (...records: unknown[]) => bytes(records.map((r) => JSON.stringify(r)).join("\n"));
 
@@ -41,7 +39,7 @@ const evalRecord = (probe: string, detector: string, passed: number, total: numb
 
 describe("garakAdapter", () => {
   it("reads the shared report fixture: one red-team finding per eval record", () => {
-    const parsed = garakAdapter.parse(fixture("garak-report.jsonl"), headers);
+    const parsed = garakAdapter.parse(readFixture("garak-report.jsonl"), headers);
     expect(parsed.eventType).toBe("garak.report");
     // init.run (the aggregated run) wins over the setup's original transient.run_id
     expect(parsed.deliveryId).toBe("9673e218-7f36-4cbd-acae-b0f0b3153bf2");
@@ -69,7 +67,7 @@ describe("garakAdapter", () => {
   });
 
   it("reads the shared hit-log fixture: one red-team fail per hit", () => {
-    const parsed = garakAdapter.parse(fixture("garak-hitlog.jsonl"), headers);
+    const parsed = garakAdapter.parse(readFixture("garak-hitlog.jsonl"), headers);
     expect(parsed.eventType).toBe("garak.hitlog");
     expect(parsed.deliveryId).toBe("9673e218-7f36-4cbd-acae-b0f0b3153bf2");
     expect(parsed.effectiveAt).toBeNull();
@@ -99,8 +97,8 @@ describe("garakAdapter", () => {
   });
 
   it("reads a report with its hit log appended, and takes the report's time for the hits", () => {
-    const report = readFileSync(fixturePath("evidence/garak-report.jsonl"), "utf8");
-    const hitlog = readFileSync(fixturePath("evidence/garak-hitlog.jsonl"), "utf8");
+    const report = readFixture("garak-report.jsonl", "utf8");
+    const hitlog = readFixture("garak-hitlog.jsonl", "utf8");
     const parsed = garakAdapter.parse(bytes(`${report}\n${hitlog}`), headers);
     expect(parsed.eventType).toBe("garak.report");
     expect(parsed.findings.map((f) => [f.key.split("/")[0], f.outcome])).toEqual([
@@ -247,7 +245,7 @@ describe("garakAdapter", () => {
   });
 
   it("takes findings from the digest when a report has no eval records", () => {
-    const report = readFileSync(fixturePath("evidence/garak-report.jsonl"), "utf8")
+    const report = readFixture("garak-report.jsonl", "utf8")
       .split("\n")
       .filter((line) => !line.includes('"entry_type": "eval"'))
       .join("\n");

@@ -4,6 +4,11 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
 import { readDigestCounts, type GarakEvalCounts } from "./garak/read-digest-counts.ts";
 import { readGarakContext, type GarakRunContext } from "./garak/read-garak-context.ts";
 import { readGarakRecords } from "./garak/read-garak-records.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { takeNumberedKey } from "./shared/take-numbered-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * NVIDIA garak: the report JSONL a scan writes (`garak.<run>.report.jsonl`) and its hit log
@@ -39,8 +44,8 @@ const DEFCON_SEVERITY: readonly (readonly [number, "critical" | "high" | "medium
   [0.8, "medium"],
 ];
 
-const lenientText = z.string().nullish().catch(null);
-const lenientNumber = z.number().nullish().catch(null);
+/** garak writes local times without a zone (`datetime.now().isoformat()`); they are read as UTC. */
+const RUN_TIME: ToIsoTimeOptions = { text: "any", zonelessAsUtc: true };
 
 const evalSchema = z.looseObject({
   entry_type: z.literal("eval"),
@@ -54,11 +59,11 @@ const evalSchema = z.looseObject({
 const hitSchema = z.looseObject({
   probe: z.string(),
   detector: z.string(),
-  attempt_id: lenientText,
+  attempt_id: lenientString,
   attempt_seq: lenientNumber,
-  run_id: lenientText,
+  run_id: lenientString,
   score: lenientNumber,
-  goal: lenientText,
+  goal: lenientString,
 });
 
 type Subject = NormalizedFinding["subject"];
@@ -67,7 +72,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   const records = readGarakRecords(raw);
   const context = readGarakContext(records);
   const subject: Subject = { kind: "model", name: context.targetName ?? context.targetType ?? "garak target" };
-  const effectiveAt = toIsoDate(context.startTime);
+  const effectiveAt = toIsoTime(context.startTime, RUN_TIME);
   const findings: NormalizedFinding[] = [];
   const seenKeys = new Map<string, number>();
   const hits = new Map<string, NormalizedFinding>();
@@ -105,12 +110,12 @@ function parse(raw: Uint8Array): ParsedEvidence {
   findings.push(...hits.values());
   for (const [entryType, count] of unknownTypes) {
     findings.push({
-      key: uniqueKey(seenKeys, `event=${entryType}`),
+      key: takeNumberedKey(seenKeys, `event=${entryType}`),
       subject,
       check: "event",
       outcome: "info",
       severity: null,
-      title: `garak "${truncate(entryType, 100)}" record (not interpreted)`,
+      title: `garak "${truncateText(entryType, 100)}" record (not interpreted)`,
       observedAt: effectiveAt,
       links: [],
       attributes: { eventType: entryType, count },
@@ -145,7 +150,7 @@ function evalFinding(
         ? `resisted (${counts.passed}/${total} passed)`
         : `${total - counts.passed} of ${total} outputs hit`;
   return {
-    key: uniqueKey(seenKeys, `probe=${probe}/detector=${detector}`),
+    key: takeNumberedKey(seenKeys, `probe=${probe}/detector=${detector}`),
     subject,
     check: "red-team",
     outcome,
@@ -188,7 +193,7 @@ function addHit(
     outcome: "fail",
     severity: null,
     title: `garak hit: ${probe} / ${detector}${hit.attempt_seq != null ? ` (attempt ${hit.attempt_seq})` : ""}`,
-    ...(hit.goal ? { detail: `Goal: ${truncate(hit.goal, 500)}` } : {}),
+    ...(hit.goal ? { detail: `Goal: ${truncateText(hit.goal, 500)}` } : {}),
     observedAt,
     links: link ? [link] : [],
     attributes: {
@@ -205,27 +210,6 @@ function addHit(
 function severityForPassRate(passRate: number): NonNullable<NormalizedFinding["severity"]> {
   for (const [bound, severity] of DEFCON_SEVERITY) if (passRate < bound) return severity;
   return "low";
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-function uniqueKey(seen: Map<string, number>, base: string): string {
-  const count = (seen.get(base) ?? 0) + 1;
-  seen.set(base, count);
-  return count === 1 ? base : `${base}#${count}`;
-}
-
-/** ISO 8601 in UTC; a date-time without a zone (garak's `datetime.now().isoformat()`) is read as UTC. */
-function toIsoDate(value: string | null): string | null {
-  if (value === null) return null;
-  let candidate = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(candidate)) {
-    candidate = `${candidate.replace(" ", "T")}Z`;
-  }
-  const date = new Date(candidate);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export const garakAdapter: SourceAdapter = {

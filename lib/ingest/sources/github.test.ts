@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { githubAdapter } from "./github.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown, event?: string) =>
   githubAdapter.parse(encode(value), new Headers(event ? { "X-GitHub-Event": event } : {}));
-const FIXTURE = "evidence/github-workflow_run.completed.json";
-const fixture = () => JSON.parse(readFileSync(fixturePath(FIXTURE), "utf8")) as Record<string, unknown>;
+const FIXTURE = "github-workflow_run.completed.json";
+const fixture = () => JSON.parse(readFixture(FIXTURE, "utf8")) as Record<string, unknown>;
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -35,7 +34,7 @@ describe("githubAdapter", () => {
 
   it("reads a successful workflow_run as a passing pipeline run on the head commit", () => {
     const result = githubAdapter.parse(
-      readFileSync(fixturePath(FIXTURE)),
+      readFixture(FIXTURE),
       new Headers({ "X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": "72d3162e" }),
     );
     expect(result).toEqual({
@@ -77,7 +76,7 @@ describe("githubAdapter", () => {
   });
 
   it("infers workflow_run from the body when the header is missing", () => {
-    const result = githubAdapter.parse(readFileSync(fixturePath(FIXTURE)), new Headers());
+    const result = githubAdapter.parse(readFixture(FIXTURE), new Headers());
     expect(result.eventType).toBe("workflow_run.completed");
     expect(result.findings[0]?.check).toBe("pipeline-run");
   });

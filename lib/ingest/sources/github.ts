@@ -3,6 +3,13 @@ import { decodeUtf8 } from "../json/decode-utf8.ts";
 import { parseJsonText } from "../json/parse-json-text.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { alertFinding } from "./github/alert-finding.ts";
+import { asRecord } from "./shared/as-record.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { normalizeHttpLinks } from "./shared/normalize-http-links.ts";
+import { readNumber } from "./shared/read-number.ts";
+import { readText } from "./shared/read-text.ts";
+import { toIsoTime } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * GitHub repository/organization/App webhooks (JSON content type). The event name comes from the
@@ -45,13 +52,13 @@ function parse(raw: Uint8Array, headers: Headers): ParsedEvidence {
       "This is not a GitHub webhook payload: there is no X-GitHub-Event header and the body has none of the keys GitHub sends (repository, sender, organization, installation, hook_id).",
     );
   }
-  const action = text(payload.action);
+  const action = readText(payload.action);
   const eventType = action ? `${event}.${action}` : event;
-  const repository = text(record(payload.repository)?.full_name);
+  const repository = readText(asRecord(payload.repository)?.full_name);
 
   let finding: NormalizedFinding;
-  const run = record(payload.workflow_run);
-  const alert = record(payload.alert);
+  const run = asRecord(payload.workflow_run);
+  const alert = asRecord(payload.alert);
   if (event === "workflow_run" && run) finding = workflowRunFinding(payload, run, eventType, action, repository);
   else if (ALERT_EVENTS.has(event) && alert) {
     finding = alertFinding({
@@ -84,17 +91,17 @@ function readBody(raw: Uint8Array): unknown {
 }
 
 function inferEvent(body: Record<string, unknown>): string | null {
-  if (record(body.workflow_run)) return "workflow_run";
-  if (record(body.workflow_job)) return "workflow_job";
+  if (asRecord(body.workflow_run)) return "workflow_run";
+  if (asRecord(body.workflow_job)) return "workflow_job";
   if (typeof body.zen === "string" && body.hook_id !== undefined) return "ping";
-  const alert = record(body.alert);
+  const alert = asRecord(body.alert);
   if (alert) {
     if (alert.secret_type !== undefined) return "secret_scanning_alert";
     if (alert.security_advisory !== undefined || alert.dependency !== undefined) return "dependabot_alert";
     if (alert.rule !== undefined || alert.tool !== undefined) return "code_scanning_alert";
   }
   for (const key of ["check_run", "check_suite", "pull_request", "release", "deployment", "deployment_status"]) {
-    if (record(body[key])) return key;
+    if (asRecord(body[key])) return key;
   }
   if (typeof body.ref === "string" && Array.isArray(body.commits)) return "push";
   return GITHUB_KEYS.some((key) => body[key] !== undefined) ? "unknown" : null;
@@ -107,10 +114,10 @@ function workflowRunFinding(
   action: string | null,
   repository: string | null,
 ): NormalizedFinding {
-  const workflow = record(body.workflow);
-  const repo = repository ?? text(record(run.repository)?.full_name) ?? "(unknown repository)";
-  const status = text(run.status);
-  const conclusion = text(run.conclusion);
+  const workflow = asRecord(body.workflow);
+  const repo = repository ?? readText(asRecord(run.repository)?.full_name) ?? "(unknown repository)";
+  const status = readText(run.status);
+  const conclusion = readText(run.conclusion);
   const completed = status === "completed" || action === "completed";
   const outcome: NormalizedFinding["outcome"] =
     completed && conclusion === "success"
@@ -118,38 +125,39 @@ function workflowRunFinding(
       : completed && conclusion && FAILED_CONCLUSIONS.has(conclusion)
         ? "fail"
         : "info";
-  const name = text(run.name) ?? text(workflow?.name) ?? text(run.path) ?? "workflow";
-  const runNumber = num(run.run_number);
-  const attempt = num(run.run_attempt);
-  const headSha = text(run.head_sha);
+  const name = readText(run.name) ?? readText(workflow?.name) ?? readText(run.path) ?? "workflow";
+  const runNumber = readNumber(run.run_number);
+  const attempt = readNumber(run.run_attempt);
+  const headSha = readText(run.head_sha);
   const state = completed ? (conclusion ?? "completed") : (status ?? action ?? "updated");
   return {
-    key: `workflow_run/${text(run.id) ?? `${repo}/${name}/${runNumber ?? "?"}`}/attempt=${attempt ?? 1}/${state}`,
+    key: `workflow_run/${readText(run.id) ?? `${repo}/${name}/${runNumber ?? "?"}`}/attempt=${attempt ?? 1}/${state}`,
     subject: headSha ? { kind: "repository", name: repo, revision: headSha } : { kind: "repository", name: repo },
     check: "pipeline-run",
     outcome,
     severity: null,
-    title: cut(
+    title: truncateText(
       `GitHub Actions workflow "${name}" run ${runNumber !== null ? `#${runNumber} ` : ""}on ${repo}: ${state}`,
       500,
     ),
-    observedAt: isoTime(completed ? run.updated_at : (run.run_started_at ?? run.created_at)) ?? isoTime(run.created_at),
-    links: httpLinks([run.html_url]),
-    attributes: compact({
+    observedAt:
+      toIsoTime(completed ? run.updated_at : (run.run_started_at ?? run.created_at)) ?? toIsoTime(run.created_at),
+    links: normalizeHttpLinks([run.html_url]),
+    attributes: compactAttributes({
       eventType,
       event: "workflow_run",
       action,
       repository: repo,
       workflow: name,
-      workflowPath: text(workflow?.path) ?? text(run.path),
-      runId: num(run.id),
+      workflowPath: readText(workflow?.path) ?? readText(run.path),
+      runId: readNumber(run.id),
       runNumber,
       runAttempt: attempt,
       status,
       conclusion,
-      branch: text(run.head_branch),
-      trigger: text(run.event),
-      actor: text(record(run.actor)?.login) ?? text(record(body.sender)?.login),
+      branch: readText(run.head_branch),
+      trigger: readText(run.event),
+      actor: readText(asRecord(run.actor)?.login) ?? readText(asRecord(body.sender)?.login),
     }),
   };
 }
@@ -161,79 +169,36 @@ function eventFinding(
   action: string | null,
   repository: string | null,
 ): NormalizedFinding {
-  const hook = record(body.hook);
-  const organization = text(record(body.organization)?.login);
+  const hook = asRecord(body.hook);
+  const organization = readText(asRecord(body.organization)?.login);
   const target = repository ?? organization ?? null;
-  const zen = event === "ping" ? text(body.zen) : null;
+  const zen = event === "ping" ? readText(body.zen) : null;
   return {
-    key: `${eventType}/${target ?? text(body.hook_id) ?? "github"}`,
+    key: `${eventType}/${target ?? readText(body.hook_id) ?? "github"}`,
     subject: repository
       ? { kind: "repository", name: repository }
       : { kind: "other", name: target ?? `github ${event}` },
     check: "event",
     outcome: "info",
     severity: null,
-    title: cut(
+    title: truncateText(
       event === "ping"
         ? `GitHub webhook ping${target ? ` from ${target}` : ""}${zen ? `: "${zen}"` : ""}`
         : `GitHub event ${eventType}${target ? ` on ${target}` : ""}`,
       500,
     ),
-    observedAt: event === "ping" ? isoTime(hook?.updated_at ?? hook?.created_at) : null,
+    observedAt: event === "ping" ? toIsoTime(hook?.updated_at ?? hook?.created_at) : null,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       eventType,
       event,
       action,
       repository,
       organization,
-      hookId: num(body.hook_id),
-      actor: text(record(body.sender)?.login),
+      hookId: readNumber(body.hook_id),
+      actor: readText(asRecord(body.sender)?.login),
     }),
   };
-}
-
-function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function httpLinks(values: readonly unknown[]): string[] {
-  const out: string[] = [];
-  for (const value of values) {
-    if (typeof value !== "string" || value.length > 2000) continue;
-    const url = URL.parse(value);
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) continue;
-    if (!out.includes(url.href)) out.push(url.href);
-  }
-  return out;
-}
-
-function isoTime(value: unknown): string | null {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) return null;
-  const date = new Date(Date.parse(value.trim()));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const githubAdapter: SourceAdapter = {

@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { gitlabAdapter } from "./gitlab.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown, event?: string) =>
   gitlabAdapter.parse(encode(value), new Headers(event ? { "X-Gitlab-Event": event } : {}));
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(fixturePath(`evidence/${name}`), "utf8")) as Record<string, unknown>;
+const fixture = (name: string) => JSON.parse(readFixture(name, "utf8")) as Record<string, unknown>;
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -38,7 +36,7 @@ describe("gitlabAdapter", () => {
 
   it("reads the pipeline hook as a pipeline run on the commit, naming failed jobs", () => {
     const result = gitlabAdapter.parse(
-      readFileSync(fixturePath("evidence/gitlab-pipeline_hook.json")),
+      readFixture("gitlab-pipeline_hook.json"),
       new Headers({ "X-Gitlab-Event": "Pipeline Hook", "X-Gitlab-Event-UUID": "u-1" }),
     );
     expect(result).toEqual({
@@ -96,7 +94,7 @@ describe("gitlabAdapter", () => {
 
   it("reads the vulnerability hook as a failing, high-severity vulnerability in the package", () => {
     const result = gitlabAdapter.parse(
-      readFileSync(fixturePath("evidence/gitlab-vulnerability_hook.json")),
+      readFixture("gitlab-vulnerability_hook.json"),
       new Headers({ "X-Gitlab-Event": "Vulnerability Hook" }),
     );
     expect(result).toMatchObject({

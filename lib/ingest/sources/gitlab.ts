@@ -1,6 +1,15 @@
 import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { asRecord } from "./shared/as-record.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { normalizeHttpLinks } from "./shared/normalize-http-links.ts";
+import { readNumber } from "./shared/read-number.ts";
+import { readSeverity } from "./shared/read-severity.ts";
+import { readText } from "./shared/read-text.ts";
+import { toIsoTime } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * GitLab project/group webhooks (payloads as in gitlabhq `doc/user/project/integrations/webhook_events.md`;
@@ -24,14 +33,13 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
 
 const PIPELINE_FAILED = "failed";
 const CODE_SCAN_REPORTS = new Set(["sast", "secret_detection"]);
-const SEVERITIES = new Set(["critical", "high", "medium", "low", "info"]);
 
 function parse(raw: Uint8Array, headers: Headers): ParsedEvidence {
   const body = parseJsonBytes(raw, "GitLab webhook payload");
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+  if (!isRecord(body)) {
     throw new AppError("validation_failed", "This is not a GitLab webhook payload: the body is not a JSON object.");
   }
-  const payload = body as Record<string, unknown>;
+  const payload = body;
   const header = headers.get("x-gitlab-event")?.trim() ?? "";
   const fromHeader = header
     ? header
@@ -40,7 +48,8 @@ function parse(raw: Uint8Array, headers: Headers): ParsedEvidence {
         .toLowerCase()
         .replace(/\s+/g, "_")
     : null;
-  const kind = text(payload.object_kind) ?? text(payload.event_name) ?? text(payload.event_type) ?? fromHeader;
+  const kind =
+    readText(payload.object_kind) ?? readText(payload.event_name) ?? readText(payload.event_type) ?? fromHeader;
   if (!kind) {
     throw new AppError(
       "validation_failed",
@@ -48,7 +57,7 @@ function parse(raw: Uint8Array, headers: Headers): ParsedEvidence {
       [{ field: "object_kind", message: "required" }],
     );
   }
-  const attributes = record(payload.object_attributes) ?? {};
+  const attributes = asRecord(payload.object_attributes) ?? {};
   const finding =
     kind === "pipeline"
       ? pipelineFinding(payload, attributes)
@@ -59,68 +68,67 @@ function parse(raw: Uint8Array, headers: Headers): ParsedEvidence {
 }
 
 function pipelineFinding(body: Record<string, unknown>, pipeline: Record<string, unknown>): NormalizedFinding {
-  const project = record(body.project);
-  const path = text(project?.path_with_namespace) ?? text(project?.name) ?? "(unknown project)";
-  const status = text(pipeline.status);
-  const sha = text(pipeline.sha) ?? text(record(body.commit)?.id);
-  const id = text(pipeline.id);
-  const ref = text(pipeline.ref);
-  const builds = Array.isArray(body.builds) ? body.builds.map(record).filter((b) => b !== null) : [];
+  const project = asRecord(body.project);
+  const path = readText(project?.path_with_namespace) ?? readText(project?.name) ?? "(unknown project)";
+  const status = readText(pipeline.status);
+  const sha = readText(pipeline.sha) ?? readText(asRecord(body.commit)?.id);
+  const id = readText(pipeline.id);
+  const ref = readText(pipeline.ref);
+  const builds = Array.isArray(body.builds) ? body.builds.map(asRecord).filter((b) => b !== null) : [];
   const failed = builds.filter((b) => b.status === PIPELINE_FAILED && b.allow_failure !== true);
   const outcome = status === "success" ? "pass" : status === PIPELINE_FAILED ? "fail" : "info";
   const finding: NormalizedFinding = {
-    key: `pipeline/${text(project?.id) ?? path}/${id ?? sha ?? "?"}/${status ?? ""}`,
+    key: `pipeline/${readText(project?.id) ?? path}/${id ?? sha ?? "?"}/${status ?? ""}`,
     subject: sha ? { kind: "repository", name: path, revision: sha } : { kind: "repository", name: path },
     check: "pipeline-run",
     outcome,
     severity: null,
-    title: cut(
+    title: truncateText(
       `GitLab pipeline ${id ? `#${id} ` : ""}on ${path}${ref ? ` (${ref})` : ""}: ${status ?? "unknown status"}`,
       500,
     ),
-    observedAt: isoTime(pipeline.finished_at) ?? isoTime(pipeline.created_at),
-    links: httpLinks([pipeline.url]),
-    attributes: compact({
+    observedAt: gitlabTime(pipeline.finished_at) ?? gitlabTime(pipeline.created_at),
+    links: normalizeHttpLinks([pipeline.url]),
+    attributes: compactAttributes({
       eventType: "pipeline",
       objectKind: "pipeline",
       project: path,
-      projectId: num(project?.id),
-      pipelineId: num(pipeline.id),
-      pipelineIid: num(pipeline.iid),
+      projectId: readNumber(project?.id),
+      pipelineId: readNumber(pipeline.id),
+      pipelineIid: readNumber(pipeline.iid),
       status,
       ref,
       tag: typeof pipeline.tag === "boolean" ? pipeline.tag : null,
-      source: text(pipeline.source),
-      duration: num(pipeline.duration),
+      source: readText(pipeline.source),
+      duration: readNumber(pipeline.duration),
       jobs: builds.length > 0 ? builds.length : null,
       failedJobs: builds.length > 0 ? failed.length : null,
-      user: text(record(body.user)?.username),
+      user: readText(asRecord(body.user)?.username),
     }),
   };
   if (failed.length > 0) {
     const names = failed.map(
-      (b) => `${text(b.name) ?? "job"}${text(b.failure_reason) ? ` (${text(b.failure_reason)})` : ""}`,
+      (b) => `${readText(b.name) ?? "job"}${readText(b.failure_reason) ? ` (${readText(b.failure_reason)})` : ""}`,
     );
-    finding.detail = cut(`Failed jobs: ${names.join(", ")}`, 500);
+    finding.detail = truncateText(`Failed jobs: ${names.join(", ")}`, 500);
   }
   return finding;
 }
 
 function vulnerabilityFinding(vuln: Record<string, unknown>): NormalizedFinding {
-  const state = text(vuln.state)?.toLowerCase() ?? null;
-  const reportType = text(vuln.report_type);
-  const location = record(vuln.location);
-  const dependency = record(location?.dependency);
-  const packageName = text(record(dependency?.package)?.name);
-  const packageVersion = text(dependency?.version);
-  const image = text(location?.image);
-  const file = text(location?.file);
-  const projectId = num(vuln.project_id);
-  const identifiers = Array.isArray(vuln.identifiers) ? vuln.identifiers.map(record).filter((i) => i !== null) : [];
-  const cve = identifiers.find((i) => text(i.external_type)?.toLowerCase() === "cve");
+  const state = readText(vuln.state)?.toLowerCase() ?? null;
+  const reportType = readText(vuln.report_type);
+  const location = asRecord(vuln.location);
+  const dependency = asRecord(location?.dependency);
+  const packageName = readText(asRecord(dependency?.package)?.name);
+  const packageVersion = readText(dependency?.version);
+  const image = readText(location?.image);
+  const file = readText(location?.file);
+  const projectId = readNumber(vuln.project_id);
+  const identifiers = Array.isArray(vuln.identifiers) ? vuln.identifiers.map(asRecord).filter((i) => i !== null) : [];
+  const cve = identifiers.find((i) => readText(i.external_type)?.toLowerCase() === "cve");
   const other = identifiers.find((i) => i !== cve);
-  const severity = text(vuln.severity)?.toLowerCase() ?? null;
-  const title = text(vuln.title) ?? text(cve?.name) ?? "vulnerability";
+  const title = readText(vuln.title) ?? readText(cve?.name) ?? "vulnerability";
   const subject: NormalizedFinding["subject"] = packageName
     ? packageVersion
       ? { kind: "package", name: packageName, version: packageVersion }
@@ -130,30 +138,30 @@ function vulnerabilityFinding(vuln: Record<string, unknown>): NormalizedFinding 
       : { kind: "other", name: file ?? `GitLab project ${projectId ?? "?"}` };
   const outcome = state === "resolved" ? "pass" : state === "dismissed" ? "info" : "fail";
   return {
-    key: `vulnerability/${projectId ?? "?"}/${text(vuln.url) ?? `${title}/${file ?? ""}`}/${state ?? ""}`,
+    key: `vulnerability/${projectId ?? "?"}/${readText(vuln.url) ?? `${title}/${file ?? ""}`}/${state ?? ""}`,
     subject,
     check: reportType && CODE_SCAN_REPORTS.has(reportType) ? "code-scan" : "vulnerability",
     outcome,
-    severity: severity && SEVERITIES.has(severity) ? (severity as NormalizedFinding["severity"]) : null,
-    title: cut(
+    severity: readSeverity(vuln.severity, { info: "info" }),
+    title: truncateText(
       `GitLab vulnerability: ${title}${packageName ? ` in ${packageName}${packageVersion ? ` ${packageVersion}` : ""}` : ""}${state ? ` (${state})` : ""}`,
       500,
     ),
-    observedAt: isoTime(vuln.updated_at) ?? isoTime(vuln.created_at),
-    links: httpLinks([vuln.url, ...identifiers.map((i) => i.url)]).slice(0, 5),
-    attributes: compact({
+    observedAt: gitlabTime(vuln.updated_at) ?? gitlabTime(vuln.created_at),
+    links: normalizeHttpLinks([vuln.url, ...identifiers.map((i) => i.url)]).slice(0, 5),
+    attributes: compactAttributes({
       eventType: "vulnerability",
       objectKind: "vulnerability",
       projectId,
       state,
       reportType,
-      cve: text(cve?.external_id) ?? text(cve?.name),
-      identifier: text(other?.name),
+      cve: readText(cve?.external_id) ?? readText(cve?.name),
+      identifier: readText(other?.name),
       package: packageName,
       packageVersion,
       file,
       image,
-      confidence: text(vuln.confidence),
+      confidence: readText(vuln.confidence),
       severityOverridden: typeof vuln.severity_overridden === "boolean" ? vuln.severity_overridden : null,
     }),
   };
@@ -165,78 +173,41 @@ function eventFinding(
   kind: string,
   header: string,
 ): NormalizedFinding {
-  const project = record(body.project);
-  const path = text(project?.path_with_namespace) ?? text(body.path_with_namespace) ?? text(body.project_name);
-  const anchor = text(attributes.id) ?? text(body.build_id) ?? text(body.checkout_sha) ?? text(body.after);
+  const project = asRecord(body.project);
+  const path =
+    readText(project?.path_with_namespace) ?? readText(body.path_with_namespace) ?? readText(body.project_name);
+  const anchor =
+    readText(attributes.id) ?? readText(body.build_id) ?? readText(body.checkout_sha) ?? readText(body.after);
   return {
     key: `${kind}/${path ?? "gitlab"}${anchor ? `/${anchor}` : ""}`,
     subject: path ? { kind: "repository", name: path } : { kind: "other", name: `GitLab ${kind}` },
     check: "event",
     outcome: "info",
     severity: null,
-    title: cut(`GitLab event ${kind}${path ? ` on ${path}` : ""}`, 500),
-    observedAt: isoTime(attributes.updated_at) ?? isoTime(attributes.created_at),
-    links: httpLinks([attributes.url]),
-    attributes: compact({
+    title: truncateText(`GitLab event ${kind}${path ? ` on ${path}` : ""}`, 500),
+    observedAt: gitlabTime(attributes.updated_at) ?? gitlabTime(attributes.created_at),
+    links: normalizeHttpLinks([attributes.url]),
+    attributes: compactAttributes({
       eventType: kind,
       objectKind: kind,
       header: header || null,
       project: path,
-      projectId: num(project?.id) ?? num(body.project_id),
-      action: text(attributes.action) ?? text(body.action),
-      ref: text(body.ref),
-      user: text(record(body.user)?.username) ?? text(body.user_username),
+      projectId: readNumber(project?.id) ?? readNumber(body.project_id),
+      action: readText(attributes.action) ?? readText(body.action),
+      ref: readText(body.ref),
+      user: readText(asRecord(body.user)?.username) ?? readText(body.user_username),
     }),
   };
 }
 
-function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function httpLinks(values: readonly unknown[]): string[] {
-  const out: string[] = [];
-  for (const value of values) {
-    if (typeof value !== "string" || value.length > 2000) continue;
-    const url = URL.parse(value);
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) continue;
-    if (!out.includes(url.href)) out.push(url.href);
-  }
-  return out;
-}
+/** GitLab's `2016-08-12 15:23:28 UTC` and `2016-08-12 15:23:28 +0200` (also without the space), as ISO 8601. */
+const GITLAB_UTC = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?(?:UTC|Z)$/;
+const GITLAB_OFFSET = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?([+-]\d{2}):?(\d{2})$/;
 
 /** ISO 8601, or GitLab's `YYYY-MM-DD HH:MM:SS UTC` / `… +0200`. */
-function isoTime(value: unknown): string | null {
+function gitlabTime(value: unknown): string | null {
   if (typeof value !== "string") return null;
-  const t = value
-    .trim()
-    .replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?(?:UTC|Z)$/, "$1T$2Z")
-    .replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?([+-]\d{2}):?(\d{2})$/, "$1T$2$3:$4");
-  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
-  const date = new Date(Date.parse(t));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return toIsoTime(value.trim().replace(GITLAB_UTC, "$1T$2Z").replace(GITLAB_OFFSET, "$1T$2$3:$4"));
 }
 
 export const gitlabAdapter: SourceAdapter = {

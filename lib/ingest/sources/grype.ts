@@ -3,6 +3,15 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { readSeverity, type Severity } from "./shared/read-severity.ts";
+import { readString } from "./shared/read-string.ts";
+import { takeNumberedKey } from "./shared/take-numbered-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Grype: the JSON report of `grype <target> -o json` (`matches[]` of `vulnerability` {id, severity, fix,
@@ -16,36 +25,31 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
  * manifest digest) or the scanned directory, file or SBOM.
  */
 
-const SEVERITY: Record<string, NonNullable<NormalizedFinding["severity"]>> = {
-  critical: "critical",
-  high: "high",
-  medium: "medium",
-  low: "low",
-  negligible: "info",
-};
-
-const text = z.string().nullish().catch(null);
+/** Grype's `Negligible` beside critical/high/medium/low (`Unknown` has no severity). */
+const NEGLIGIBLE: Record<string, Severity> = { negligible: "info" };
+/** `descriptor.timestamp`: RFC 3339, read by `Date.parse`. */
+const TIMESTAMP: ToIsoTimeOptions = { text: "any" };
 
 const matchSchema = z.looseObject({
   vulnerability: z.looseObject({
     id: z.string(),
-    severity: text,
-    description: text,
-    dataSource: text,
-    urls: z.array(z.unknown()).nullish().catch(null),
-    cvss: z.array(z.unknown()).nullish().catch(null),
+    severity: lenientString,
+    description: lenientString,
+    dataSource: lenientString,
+    urls: lenientList,
+    cvss: lenientList,
     fix: z
-      .looseObject({ versions: z.array(z.string()).nullish().catch(null), state: text })
+      .looseObject({ versions: z.array(z.string()).nullish().catch(null), state: lenientString })
       .nullish()
       .catch(null),
-    knownExploited: z.array(z.unknown()).nullish().catch(null),
+    knownExploited: lenientList,
   }),
   artifact: z.looseObject({
-    id: text,
+    id: lenientString,
     name: z.string(),
-    version: text,
-    type: text,
-    purl: text,
+    version: lenientString,
+    type: lenientString,
+    purl: lenientString,
   }),
 });
 
@@ -54,8 +58,11 @@ type Match = z.output<typeof matchSchema>;
 const reportSchema = z.looseObject({
   matches: z.array(matchSchema),
   ignoredMatches: z.array(matchSchema).nullish(),
-  source: z.looseObject({ type: text, target: z.unknown().optional() }).nullish().catch(null),
-  descriptor: z.looseObject({ name: text, version: text, timestamp: text }).nullish().catch(null),
+  source: z.looseObject({ type: lenientString, target: z.unknown().optional() }).nullish().catch(null),
+  descriptor: z
+    .looseObject({ name: lenientString, version: lenientString, timestamp: lenientString })
+    .nullish()
+    .catch(null),
 });
 
 type Report = z.output<typeof reportSchema>;
@@ -75,31 +82,31 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: "grype.report",
     deliveryId: null,
-    effectiveAt: toIsoDate(reports[0]?.descriptor?.timestamp),
+    effectiveAt: toIsoTime(reports[0]?.descriptor?.timestamp, TIMESTAMP),
     findings,
   };
 }
 
 function reportFindings(report: Report, prefix: string, seenKeys: Map<string, number>): NormalizedFinding[] {
   const subject = sourceSubject(report);
-  const observedAt = toIsoDate(report.descriptor?.timestamp);
+  const observedAt = toIsoTime(report.descriptor?.timestamp, TIMESTAMP);
   const toFinding = (match: Match, ignored: boolean): NormalizedFinding => {
     const { vulnerability: vuln, artifact } = match;
     const version = artifact.version ?? "";
     const fixedVersion = vuln.fix?.versions?.[0] ?? null;
     return {
-      key: uniqueKey(
+      key: takeNumberedKey(
         seenKeys,
         `${prefix}${ignored ? "ignored/" : ""}vuln=${vuln.id}/${artifact.name}@${version || "?"}/${artifact.type ?? "unknown"}`,
       ),
       subject,
       check: "vulnerability",
       outcome: ignored ? "info" : "fail",
-      severity: ignored ? null : (SEVERITY[vuln.severity?.toLowerCase() ?? ""] ?? null),
+      severity: ignored ? null : readSeverity(vuln.severity, NEGLIGIBLE),
       title: `${vuln.id} in ${artifact.name} ${version}${ignored ? " (ignored)" : ""}`.replace(/ +/g, " ").trim(),
-      ...(vuln.description ? { detail: truncate(vuln.description, 500) } : {}),
+      ...(vuln.description ? { detail: truncateText(vuln.description, 500) } : {}),
       observedAt,
-      links: httpLinks([vuln.dataSource, ...(vuln.urls ?? [])]),
+      links: keepHttpLinks([vuln.dataSource, ...(vuln.urls ?? [])], 5),
       attributes: {
         cve: vuln.id,
         package: artifact.name,
@@ -118,7 +125,7 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
   ];
   if (report.matches.length === 0) {
     findings.push({
-      key: uniqueKey(seenKeys, `${prefix}clean=${subject.name}`),
+      key: takeNumberedKey(seenKeys, `${prefix}clean=${subject.name}`),
       subject,
       check: "vulnerability",
       outcome: "pass",
@@ -141,15 +148,17 @@ function sourceSubject(report: Report): Subject {
   const target = source?.target;
   if (isRecord(target)) {
     const name =
-      str(target.userInput) ?? (Array.isArray(target.tags) ? str(target.tags[0]) : null) ?? str(target.imageID);
+      readString(target.userInput) ??
+      (Array.isArray(target.tags) ? readString(target.tags[0]) : null) ??
+      readString(target.imageID);
     const repoDigest = Array.isArray(target.repoDigests)
-      ? (target.repoDigests as unknown[]).map((d) => str(d)?.split("@")[1]).find((d) => d?.startsWith("sha256:"))
+      ? (target.repoDigests as unknown[]).map((d) => readString(d)?.split("@")[1]).find((d) => d?.startsWith("sha256:"))
       : undefined;
-    const digest = repoDigest ?? str(target.manifestDigest) ?? undefined;
+    const digest = repoDigest ?? readString(target.manifestDigest) ?? undefined;
     const kind = source?.type === "image" || "imageID" in target ? "container-image" : "other";
-    return { kind, name: name ?? str(target.path) ?? "grype target", ...(digest ? { digest } : {}) };
+    return { kind, name: name ?? readString(target.path) ?? "grype target", ...(digest ? { digest } : {}) };
   }
-  const path = str(target);
+  const path = readString(target);
   return { kind: "other", name: path ?? "grype target" };
 }
 
@@ -162,35 +171,6 @@ function maxBaseScore(cvss: unknown[] | null | undefined): number | null {
     if (typeof score === "number" && Number.isFinite(score) && (best === null || score > best)) best = score;
   }
   return best;
-}
-
-function httpLinks(values: readonly unknown[]): string[] {
-  const links = values.filter((v): v is string => typeof v === "string" && /^https?:\/\/\S+$/i.test(v));
-  return [...new Set(links)].slice(0, 5);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-function uniqueKey(seen: Map<string, number>, base: string): string {
-  const n = (seen.get(base) ?? 0) + 1;
-  seen.set(base, n);
-  return n === 1 ? base : `${base}#${n}`;
-}
-
-function toIsoDate(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === "") return null;
-  const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export const grypeAdapter: SourceAdapter = {

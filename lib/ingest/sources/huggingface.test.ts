@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { huggingfaceAdapter } from "./huggingface.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => huggingfaceAdapter.parse(encode(value), new Headers());
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(fixturePath(`evidence/${name}`), "utf8")) as Record<string, unknown>;
+const fixture = (name: string) => JSON.parse(readFixture(name, "utf8")) as Record<string, unknown>;
 const parseFixture = (name: string) =>
-  huggingfaceAdapter.parse(readFileSync(fixturePath(`evidence/${name}`)), new Headers({ "X-Webhook-Secret": "s" }));
+  huggingfaceAdapter.parse(readFixture(name), new Headers({ "X-Webhook-Secret": "s" }));
 
 function thrown(fn: () => unknown): AppError {
   try {

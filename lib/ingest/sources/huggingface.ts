@@ -3,6 +3,14 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { lenientBoolean } from "./shared/lenient-boolean.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientRecord } from "./shared/lenient-record.ts";
+import { lenientText } from "./shared/lenient-text.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { normalizeHttpLinks } from "./shared/normalize-http-links.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Hugging Face Hub webhooks, payload version 3 (huggingface/hub-docs `docs/hub/webhooks.md`):
@@ -25,12 +33,6 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
  * `isPullRequest`, `discussionStatus`.
  */
 
-/** An optional text field: a wrong type or a blank string counts as absent. */
-const lenientText = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((value) => (value && value.trim() !== "" ? value : null));
 const urlSchema = z.looseObject({ web: lenientText, api: lenientText }).nullish().catch(null);
 
 const payloadSchema = z.looseObject({
@@ -43,7 +45,7 @@ const payloadSchema = z.looseObject({
       type: lenientText,
       name: lenientText,
       id: lenientText,
-      private: z.boolean().nullish().catch(null),
+      private: lenientBoolean,
       headSha: lenientText,
       url: urlSchema,
     })
@@ -53,14 +55,14 @@ const payloadSchema = z.looseObject({
     .array(z.looseObject({ ref: z.string(), oldSha: lenientText, newSha: lenientText }))
     .nullish()
     .catch(null),
-  updatedConfig: z.record(z.string(), z.unknown()).nullish().catch(null),
+  updatedConfig: lenientRecord,
   discussion: z
     .looseObject({
       id: lenientText,
       title: lenientText,
-      num: z.number().nullish().catch(null),
+      num: lenientNumber,
       status: lenientText,
-      isPullRequest: z.boolean().nullish().catch(null),
+      isPullRequest: lenientBoolean,
       url: urlSchema,
     })
     .nullish()
@@ -82,10 +84,10 @@ function parse(raw: Uint8Array): ParsedEvidence {
   const findings = payloads.map((payload, index) => payloadFinding(payload, payloads.length > 1 ? `${index}/` : ""));
   const types = [...new Set(payloads.map((p) => `${p.event.scope}.${p.event.action}`))];
   return {
-    eventType: cut(types.join(","), 200),
+    eventType: truncateText(types.join(","), 200),
     deliveryId: null,
     effectiveAt: null,
-    findings: uniqueKeys(findings),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -107,7 +109,7 @@ function payloadFinding(payload: Payload, prefix: string): NormalizedFinding {
     name: repoName,
     ...(revision ? { revision } : {}),
   };
-  const attributes = compact({
+  const attributes = compactAttributes({
     eventType,
     scope,
     action,
@@ -115,10 +117,10 @@ function payloadFinding(payload: Payload, prefix: string): NormalizedFinding {
     repo: repo?.name ?? null,
     private: repo?.private ?? null,
     headSha: repo?.headSha ?? null,
-    refs: refs.length > 0 ? cut(refs.map((r) => r.ref).join(","), 500) : null,
+    refs: refs.length > 0 ? truncateText(refs.map((r) => r.ref).join(","), 500) : null,
     createdRefs: refs.length > 0 ? refs.filter((r) => !r.oldSha).length : null,
     deletedRefs: refs.length > 0 ? refs.filter((r) => !r.newSha).length : null,
-    updatedConfig: payload.updatedConfig ? cut(Object.keys(payload.updatedConfig).join(","), 200) : null,
+    updatedConfig: payload.updatedConfig ? truncateText(Object.keys(payload.updatedConfig).join(","), 200) : null,
     discussionNum: discussion?.num ?? null,
     isPullRequest: discussion?.isPullRequest ?? null,
     discussionStatus: discussion?.status ?? null,
@@ -132,9 +134,9 @@ function payloadFinding(payload: Payload, prefix: string): NormalizedFinding {
     check: isRepoScope || merged ? "registry-event" : "event",
     outcome: "info",
     severity: null,
-    title: cut(`Hugging Face ${title(scope, action, target, refs.length, discussion)}`, 500),
+    title: truncateText(`Hugging Face ${title(scope, action, target, refs.length, discussion)}`, 500),
     observedAt: null,
-    links: httpLinks([repo?.url?.web, discussion?.url?.web, payload.comment?.url?.web]),
+    links: normalizeHttpLinks([repo?.url?.web, discussion?.url?.web, payload.comment?.url?.web]),
     attributes,
   };
 }
@@ -152,7 +154,7 @@ function title(
   if (scope.startsWith("repo.")) return `${target} ${scope} ${action}`;
   const kind = discussion?.isPullRequest ? "pull request" : "discussion";
   const name = discussion
-    ? ` #${discussion.num ?? "?"}${discussion.title ? ` "${cut(discussion.title, 200)}"` : ""}`
+    ? ` #${discussion.num ?? "?"}${discussion.title ? ` "${truncateText(discussion.title, 200)}"` : ""}`
     : "";
   if (scope === "discussion") {
     if (discussion?.status === "merged") return `${kind}${name} merged into ${target}`;
@@ -167,38 +169,6 @@ function title(
 function past(action: string): string {
   const forms: Record<string, string> = { create: "created", delete: "deleted", update: "updated", move: "moved" };
   return forms[action] ?? action;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function httpLinks(values: readonly unknown[]): string[] {
-  const out: string[] = [];
-  for (const value of values) {
-    if (typeof value !== "string" || value.length > 2000) continue;
-    const url = URL.parse(value);
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) continue;
-    if (!out.includes(url.href)) out.push(url.href);
-  }
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const huggingfaceAdapter: SourceAdapter = {

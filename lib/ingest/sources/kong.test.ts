@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import type { NormalizedFinding } from "../source-adapter.ts";
 import { kongAdapter } from "./kong.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixtureText = (name: string) => readFileSync(fixturePath(`evidence/${name}`), "utf8");
-const fixtureJson = (name: string) => JSON.parse(fixtureText(name)) as Record<string, unknown>;
+const fixtureJson = (name: string) => JSON.parse(readFixture(name, "utf8")) as Record<string, unknown>;
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => kongAdapter.parse(bytes(value), headers);
 const byCheck = (findings: NormalizedFinding[], check: string) => findings.filter((f) => f.check === check);
@@ -26,7 +24,7 @@ const REQUEST_ID = "9ec9264afbbbad5fe5c64877d92eeb04";
 
 describe("kongAdapter", () => {
   it("reads the shared AI proxy log entry: request-log with usage, no consumer, three guardrails", () => {
-    const parsed = kongAdapter.parse(bytes(fixtureText("kong-ai-proxy-log-entry.json")), headers);
+    const parsed = kongAdapter.parse(bytes(readFixture("kong-ai-proxy-log-entry.json", "utf8")), headers);
     expect(parsed.eventType).toBe("kong.ai_log");
     expect(parsed.deliveryId).toBe(REQUEST_ID);
     expect(parsed.effectiveAt).toBe("2026-08-19T04:20:01.719Z");
@@ -94,7 +92,7 @@ describe("kongAdapter", () => {
   });
 
   it("reads the shared MCP audit entry: a request-log per tool call and the audited consumer", () => {
-    const parsed = kongAdapter.parse(bytes(fixtureText("kong-ai-mcp-audit-log-entry.json")), headers);
+    const parsed = kongAdapter.parse(bytes(readFixture("kong-ai-mcp-audit-log-entry.json", "utf8")), headers);
     expect(parsed.eventType).toBe("kong.ai_mcp_log");
     expect(parsed.deliveryId).toBeNull();
     expect(parsed.effectiveAt).toBeNull();

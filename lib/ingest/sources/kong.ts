@@ -6,6 +6,16 @@ import { findLlmPlugin } from "./kong/find-llm-plugin.ts";
 import { mapKongGuardrails } from "./kong/map-kong-guardrails.ts";
 import { mapKongMcp, type McpConsumer } from "./kong/map-kong-mcp.ts";
 import { readKongEntries } from "./kong/read-kong-entries.ts";
+import { asRecord } from "./shared/as-record.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { makeUnrecognisedFinding, type UnrecognisedSource } from "./shared/make-unrecognised-finding.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readNumber, type ReadNumberOptions } from "./shared/read-number.ts";
+import { readString } from "./shared/read-string.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Kong Gateway log entries as the http-log plugin (or file-log/tcp-log) ships them, with the `ai`
@@ -25,10 +35,15 @@ import { readKongEntries } from "./kong/read-kong-entries.ts";
  * client IPs are never copied.
  */
 
+/** `started_at`: epoch milliseconds (or seconds), as a number or as digits (nothing else); 0 is no time. */
+const STARTED_AT: ToIsoTimeOptions = { epochSecondsBelow: 1e11, text: "none", afterEpoch: true, trim: false };
+/** Status codes, token counts, costs and latencies: numbers, or unsigned decimal text (`"429"`, `"0.5"`). */
+const DECIMAL_TEXT: ReadNumberOptions = { strings: /^\d+(\.\d+)?$/ };
+
 const obj = z
   .unknown()
   .optional()
-  .transform((v) => (isObject(v) ? v : null));
+  .transform((v) => asRecord(v));
 const entrySchema = z.looseObject({
   ai: obj,
   request: obj,
@@ -42,6 +57,9 @@ const entrySchema = z.looseObject({
   upstream_status: z.unknown().optional(),
 });
 type Entry = z.output<typeof entrySchema>;
+
+/** How records this adapter does not recognise are named. */
+const UNRECOGNISED: UnrecognisedSource = { gateway: "kong", label: "Kong log record" };
 
 function parse(raw: Uint8Array): ParsedEvidence {
   const records = readKongEntries(raw);
@@ -58,7 +76,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   for (const [index, record] of records.entries()) {
     if (!isKongEntry(record)) {
       types.add("kong.unknown");
-      findings.push(unknownFinding(record, index));
+      findings.push(makeUnrecognisedFinding(record, `entry-${index}/event`, UNRECOGNISED));
       continue;
     }
     const entry = parseSourceShape(entrySchema, record, "Kong log entry");
@@ -69,44 +87,44 @@ function parse(raw: Uint8Array): ParsedEvidence {
     findings.push(...result.findings);
   }
   return {
-    eventType: cut([...types].join(","), 200),
+    eventType: truncateText([...types].join(","), 200),
     deliveryId: records.length === 1 ? (ids[0] ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
 function isKongEntry(record: Record<string, unknown>): boolean {
-  return isObject(record.ai) || (isObject(record.request) && isObject(record.response));
+  return isRecord(record.ai) || (isRecord(record.request) && isRecord(record.response));
 }
 
 function entryFindings(entry: Entry, index: number) {
-  const requestId = text(entry.request?.id);
-  const observedAt = isoTime(entry.started_at);
+  const requestId = readString(entry.request?.id);
+  const observedAt = toIsoTime(entry.started_at, STARTED_AT);
   const consumer = entry.consumer;
-  const consumerName = text(consumer?.username) ?? text(consumer?.custom_id) ?? text(consumer?.id);
-  const credentialId = text(entry.authenticated_entity?.id);
-  const route = text(entry.route?.name) ?? text(entry.route?.id);
-  const service = text(entry.service?.name) ?? text(entry.service?.id);
-  const status = num(entry.response?.status);
-  const path = text(entry.request?.uri)?.split("?")[0] ?? null;
+  const consumerName = readString(consumer?.username) ?? readString(consumer?.custom_id) ?? readString(consumer?.id);
+  const credentialId = readString(entry.authenticated_entity?.id);
+  const route = readString(entry.route?.name) ?? readString(entry.route?.id);
+  const service = readString(entry.service?.name) ?? readString(entry.service?.id);
+  const status = readNumber(entry.response?.status, DECIMAL_TEXT);
+  const path = readString(entry.request?.uri)?.split("?")[0] ?? null;
   const ai = entry.ai;
   const llm = ai ? findLlmPlugin(ai) : null;
-  const mcp = ai && isObject(ai.mcp) ? ai.mcp : null;
-  const session = text(mcp?.mcp_session_id);
+  const mcp = ai && isRecord(ai.mcp) ? ai.mcp : null;
+  const session = readString(mcp?.mcp_session_id);
   const keyBase = requestId ? `request=${requestId}` : session ? `mcp-session=${session}` : `entry-${index}`;
   const label = requestId ? `request ${requestId}` : session ? `MCP session ${session}` : "request";
   const eventType = !ai ? "kong.log" : mcp && !llm ? "kong.ai_mcp_log" : "kong.ai_log";
-  const model = text(llm?.meta?.request_model) ?? text(llm?.meta?.response_model);
+  const model = readString(llm?.meta?.request_model) ?? readString(llm?.meta?.response_model);
 
-  const base = compact({
+  const base = compactAttributes({
     eventType,
     requestId,
     consumer: consumerName,
     route,
     service,
     model,
-    provider: text(llm?.meta?.provider_name),
+    provider: readString(llm?.meta?.provider_name),
   });
   const subject: NormalizedFinding["subject"] = model
     ? { kind: "model", name: model }
@@ -120,11 +138,11 @@ function entryFindings(entry: Entry, index: number) {
       key: `${keyBase}/event`,
       check: "event",
       outcome: "info",
-      title: cut(
+      title: truncateText(
         `Kong log entry without AI data${route ? ` (route ${route})` : ""}${status !== null ? `: ${status}` : ""}`,
         500,
       ),
-      attributes: { ...base, ...compact({ statusCode: status, path }) },
+      attributes: { ...base, ...compactAttributes({ statusCode: status, path }) },
     });
     return { eventType, observedAt, requestId, findings };
   }
@@ -142,27 +160,33 @@ function entryFindings(entry: Entry, index: number) {
       key: `${keyBase}/request-log`,
       check: "request-log",
       outcome: "pass",
-      title: cut(
-        `Kong AI ${label} to ${model ?? "an AI plugin"}${text(llm?.meta?.provider_name) ? ` (${text(llm?.meta?.provider_name) ?? ""})` : ""}${route ? ` via route ${route}` : ""}${status !== null ? `: ${status}` : ""}`,
+      title: truncateText(
+        `Kong AI ${label} to ${model ?? "an AI plugin"}${readString(llm?.meta?.provider_name) ? ` (${readString(llm?.meta?.provider_name) ?? ""})` : ""}${route ? ` via route ${route}` : ""}${status !== null ? `: ${status}` : ""}`,
         500,
       ),
       attributes: {
         ...base,
-        ...compact({
+        ...compactAttributes({
           aiPlugin: llm?.name ?? null,
-          responseModel: text(llm?.meta?.response_model),
-          requestMode: text(llm?.meta?.request_mode),
+          responseModel: readString(llm?.meta?.response_model),
+          requestMode: readString(llm?.meta?.request_mode),
           statusCode: status,
-          upstreamStatus: num(entry.upstream_status),
-          method: text(entry.request?.method),
+          upstreamStatus: readNumber(entry.upstream_status, DECIMAL_TEXT),
+          method: readString(entry.request?.method),
           path,
-          workspace: text(entry.workspace_name),
-          promptTokens: num(usage?.prompt_tokens) ?? num(usage?.prompt_token) ?? num(usage?.input_tokens),
-          completionTokens: num(usage?.completion_tokens) ?? num(usage?.completion_token) ?? num(usage?.output_tokens),
-          totalTokens: num(usage?.total_tokens),
-          cost: num(usage?.cost),
-          llmLatencyMs: num(llm?.meta?.llm_latency),
-          cacheStatus: text(llm?.cache?.cache_status),
+          workspace: readString(entry.workspace_name),
+          promptTokens:
+            readNumber(usage?.prompt_tokens, DECIMAL_TEXT) ??
+            readNumber(usage?.prompt_token, DECIMAL_TEXT) ??
+            readNumber(usage?.input_tokens, DECIMAL_TEXT),
+          completionTokens:
+            readNumber(usage?.completion_tokens, DECIMAL_TEXT) ??
+            readNumber(usage?.completion_token, DECIMAL_TEXT) ??
+            readNumber(usage?.output_tokens, DECIMAL_TEXT),
+          totalTokens: readNumber(usage?.total_tokens, DECIMAL_TEXT),
+          cost: readNumber(usage?.cost, DECIMAL_TEXT),
+          llmLatencyMs: readNumber(llm?.meta?.llm_latency, DECIMAL_TEXT),
+          cacheStatus: readString(llm?.cache?.cache_status),
         }),
       },
     });
@@ -176,13 +200,13 @@ function entryFindings(entry: Entry, index: number) {
     check: "authentication",
     outcome: identified ? "pass" : "info",
     title: identified
-      ? cut(`Kong AI ${label} made by consumer ${callerName ?? `with credential ${credentialId ?? ""}`}`, 500)
-      : cut(`Kong AI ${label} has no consumer or credential attached`, 500),
+      ? truncateText(`Kong AI ${label} made by consumer ${callerName ?? `with credential ${credentialId ?? ""}`}`, 500)
+      : truncateText(`Kong AI ${label} has no consumer or credential attached`, 500),
     attributes: {
       ...base,
-      ...compact({
+      ...compactAttributes({
         consumer: callerName,
-        consumerId: text(consumer?.id) ?? mcpConsumer?.id ?? null,
+        consumerId: readString(consumer?.id) ?? mcpConsumer?.id ?? null,
         consumerIdentifier: consumerName ? null : (mcpConsumer?.identifier ?? null),
         credentialId,
       }),
@@ -196,13 +220,13 @@ function entryFindings(entry: Entry, index: number) {
       key: `${keyBase}/rate-limit`,
       check: "rate-limit",
       outcome: "pass",
-      title: cut(`Kong rate limit answered 429 to ${label}${callerName ? ` from ${callerName}` : ""}`, 500),
+      title: truncateText(`Kong rate limit answered 429 to ${label}${callerName ? ` from ${callerName}` : ""}`, 500),
       attributes: {
         ...base,
-        ...compact({
+        ...compactAttributes({
           statusCode: 429,
           limiter: limiterOf(entry.response?.headers),
-          limitedBy: num(entry.upstream_status) === 429 ? "upstream" : "gateway",
+          limitedBy: readNumber(entry.upstream_status, DECIMAL_TEXT) === 429 ? "upstream" : "gateway",
         }),
       },
     });
@@ -214,68 +238,11 @@ function entryFindings(entry: Entry, index: number) {
 
 /** Which Kong plugin set the rate-limit headers on the 429, when the response headers were logged. */
 function limiterOf(headers: unknown): string | null {
-  if (!isObject(headers)) return null;
+  if (!isRecord(headers)) return null;
   const names = Object.keys(headers).map((h) => h.toLowerCase());
   if (names.some((h) => h.startsWith("x-ai-ratelimit"))) return "ai-rate-limiting-advanced";
   if (names.some((h) => h.startsWith("x-ratelimit") || h.startsWith("ratelimit"))) return "rate-limiting";
   return null;
-}
-
-function unknownFinding(record: Record<string, unknown>, index: number): NormalizedFinding {
-  return {
-    key: `entry-${index}/event`,
-    subject: { kind: "gateway", name: "kong" },
-    check: "event",
-    outcome: "info",
-    severity: null,
-    title: cut(`Unrecognised Kong log record (keys: ${Object.keys(record).slice(0, 8).join(", ") || "none"})`, 500),
-    observedAt: null,
-    links: [],
-    attributes: { eventType: "kong.unknown" },
-  };
-}
-
-function isoTime(value: unknown): string | null {
-  const n =
-    typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n <= 0) return null;
-  const date = new Date(n < 1e11 ? n * 1000 : n);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
-}
-
-function num(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const kongAdapter: SourceAdapter = {

@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import type { NormalizedFinding } from "../source-adapter.ts";
 import { litellmAdapter } from "./litellm.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixtureText = (name: string) => readFileSync(fixturePath(`evidence/${name}`), "utf8");
-const fixtureJson = (name: string) => JSON.parse(fixtureText(name)) as Record<string, unknown>;
+const fixtureJson = (name: string) => JSON.parse(readFixture(name, "utf8")) as Record<string, unknown>;
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => litellmAdapter.parse(bytes(value), headers);
 const byCheck = (findings: NormalizedFinding[], check: string) => findings.filter((f) => f.check === check);
@@ -29,7 +27,7 @@ const KEY_HASH = "88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b
 
 describe("litellmAdapter", () => {
   it("reads the shared StandardLoggingPayload fixture: request-log, unauthenticated caller, spend", () => {
-    const parsed = litellmAdapter.parse(bytes(fixtureText("litellm-standard_logging_payload.json")), headers);
+    const parsed = litellmAdapter.parse(bytes(readFixture("litellm-standard_logging_payload.json", "utf8")), headers);
     expect(parsed.eventType).toBe("litellm.standard_logging_payload");
     expect(parsed.deliveryId).toBe(STANDARD_ID);
     // `startTime` is Python datetime text without a zone: read as UTC
@@ -70,7 +68,7 @@ describe("litellmAdapter", () => {
   });
 
   it("reads the shared SpendLogs fixture, decoding its JSON-encoded metadata and tags", () => {
-    const parsed = litellmAdapter.parse(bytes(fixtureText("litellm-spend_log.json")), headers);
+    const parsed = litellmAdapter.parse(bytes(readFixture("litellm-spend_log.json", "utf8")), headers);
     expect(parsed.eventType).toBe("litellm.spend_log");
     expect(parsed.deliveryId).toBe(SPEND_ID);
     expect(parsed.effectiveAt).toBe("2025-01-24T09:20:46.847Z");
@@ -96,7 +94,7 @@ describe("litellmAdapter", () => {
   });
 
   it("reads the shared guardrail fixture: an intervened guardrail passes, the keyed caller is authenticated", () => {
-    const parsed = litellmAdapter.parse(bytes(fixtureText("litellm-guardrail_intervened.json")), headers);
+    const parsed = litellmAdapter.parse(bytes(readFixture("litellm-guardrail_intervened.json", "utf8")), headers);
     expect(parsed.eventType).toBe("litellm.standard_logging_payload");
     expect(parsed.deliveryId).toBe(GUARD_ID);
     expect(parsed.effectiveAt).toBe("2025-01-01T00:00:00.100Z");

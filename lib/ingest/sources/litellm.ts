@@ -5,6 +5,12 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
 import { mapLitellmGuardrail } from "./litellm/map-litellm-guardrail.ts";
 import { readLitellmRecords } from "./litellm/read-litellm-records.ts";
 import { readLitellmRequest, type LitellmRequest } from "./litellm/read-litellm-request.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { makeUnrecognisedFinding, type UnrecognisedSource } from "./shared/make-unrecognised-finding.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * LiteLLM proxy logs, in the shapes of BerriAI/litellm `litellm/types/utils.py` (StandardLoggingPayload,
@@ -26,12 +32,12 @@ import { readLitellmRequest, type LitellmRequest } from "./litellm/read-litellm-
  * raw keys and IP addresses are never copied. Spend-log times carry no zone and are read as UTC.
  */
 
-const guardrailOnlySchema = z.looseObject({
-  guardrail_status: z.string().nullish().catch(null),
-  guardrail_name: z.string().nullish().catch(null),
-});
+const guardrailOnlySchema = z.looseObject({ guardrail_status: lenientString, guardrail_name: lenientString });
 
 type Kind = "standard_logging_payload" | "spend_log" | "guardrail_information";
+
+/** How records this adapter does not recognise are named. */
+const UNRECOGNISED: UnrecognisedSource = { gateway: "litellm", label: "LiteLLM log record" };
 
 function parse(raw: Uint8Array): ParsedEvidence {
   const records = readLitellmRecords(raw);
@@ -51,7 +57,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   for (const [index, record] of records.entries()) {
     const kind = kinds[index] ?? null;
     if (kind === null) {
-      findings.push(unknownFinding(record, index));
+      findings.push(makeUnrecognisedFinding(record, `record-${index}/event`, UNRECOGNISED));
       continue;
     }
     types.add(`litellm.${kind}`);
@@ -67,10 +73,10 @@ function parse(raw: Uint8Array): ParsedEvidence {
   }
 
   return {
-    eventType: cut([...types].join(","), 200),
+    eventType: truncateText([...types].join(","), 200),
     deliveryId: records.length === 1 ? (ids[0] ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -88,7 +94,7 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
     ? { kind: "model", name: request.model }
     : { kind: "gateway", name: "litellm" };
   const base = `${request.kind}/${request.requestId}`;
-  const caller = compact({
+  const caller = compactAttributes({
     apiKeyHash: request.apiKeyHash,
     keyAlias: request.keyAlias,
     team: request.teamId,
@@ -97,7 +103,7 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
     user: request.userId,
     endUser: request.endUser,
   });
-  const context = compact({
+  const context = compactAttributes({
     eventType: `litellm.${request.kind}`,
     requestId: request.requestId,
     model: request.model,
@@ -111,14 +117,14 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
     key: `${base}/request-log`,
     check: "request-log",
     outcome: "pass",
-    title: cut(
+    title: truncateText(
       `LiteLLM ${request.callType ?? "request"} ${request.requestId} to ${request.model ?? "an unknown model"}: ${request.status ?? "status not stated"}`,
       500,
     ),
     attributes: {
       ...context,
       ...caller,
-      ...compact({
+      ...compactAttributes({
         status: request.status,
         statusCode: request.statusCode,
         errorClass: request.errorClass,
@@ -134,7 +140,7 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
       }),
     },
   };
-  if (request.errorMessage) log.detail = cut(request.errorMessage, 300);
+  if (request.errorMessage) log.detail = truncateText(request.errorMessage, 300);
   const findings = [log];
 
   const identified = Object.keys(caller).some((k) => k !== "endUser");
@@ -144,8 +150,8 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
     check: "authentication",
     outcome: identified ? "pass" : "info",
     title: identified
-      ? cut(`LiteLLM request ${request.requestId} made with ${who ?? "an identified team or user"}`, 500)
-      : cut(`LiteLLM request ${request.requestId} is not tied to a virtual key, team or user`, 500),
+      ? truncateText(`LiteLLM request ${request.requestId} made with ${who ?? "an identified team or user"}`, 500)
+      : truncateText(`LiteLLM request ${request.requestId} is not tied to a virtual key, team or user`, 500),
     attributes: { ...context, ...caller, identified },
   });
 
@@ -155,15 +161,15 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
     check: "spend",
     outcome: request.costTracked ? "pass" : "info",
     title: request.costTracked
-      ? cut(
+      ? truncateText(
           `LiteLLM request ${request.requestId} cost ${Number((request.cost ?? 0).toPrecision(6))} USD${request.totalTokens !== null ? ` (${request.totalTokens} tokens)` : ""}`,
           500,
         )
-      : cut(`LiteLLM could not compute the cost of request ${request.requestId}`, 500),
+      : truncateText(`LiteLLM could not compute the cost of request ${request.requestId}`, 500),
     attributes: {
       ...context,
       ...caller,
-      ...compact({
+      ...compactAttributes({
         cost: request.cost,
         promptTokens: request.promptTokens,
         completionTokens: request.completionTokens,
@@ -180,15 +186,18 @@ function requestFindings(request: LitellmRequest): NormalizedFinding[] {
       key: `${base}/rate-limit`,
       check: "rate-limit",
       outcome: "pass",
-      title: cut(`LiteLLM ${limit} limit stopped request ${request.requestId}${who ? ` from ${who}` : ""}`, 500),
+      title: truncateText(
+        `LiteLLM ${limit} limit stopped request ${request.requestId}${who ? ` from ${who}` : ""}`,
+        500,
+      ),
       attributes: {
         ...context,
         ...caller,
-        ...compact({ statusCode: request.statusCode, errorClass: request.errorClass }),
+        ...compactAttributes({ statusCode: request.statusCode, errorClass: request.errorClass }),
         limitType: limit,
       },
     };
-    if (request.errorMessage) rateLimit.detail = cut(request.errorMessage, 300);
+    if (request.errorMessage) rateLimit.detail = truncateText(request.errorMessage, 300);
     findings.push(rateLimit);
   }
 
@@ -212,42 +221,6 @@ function limitHit(request: LitellmRequest): "budget" | "rate" | null {
     return "rate";
   }
   return null;
-}
-
-function unknownFinding(record: Record<string, unknown>, index: number): NormalizedFinding {
-  const keys = Object.keys(record).slice(0, 8).join(", ");
-  return {
-    key: `record-${index}/event`,
-    subject: { kind: "gateway", name: "litellm" },
-    check: "event",
-    outcome: "info",
-    severity: null,
-    title: cut(`Unrecognised LiteLLM log record (keys: ${keys || "none"})`, 500),
-    observedAt: null,
-    links: [],
-    attributes: { eventType: "litellm.unknown" },
-  };
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const litellmAdapter: SourceAdapter = {

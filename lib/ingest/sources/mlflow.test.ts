@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { mlflowAdapter } from "./mlflow.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => mlflowAdapter.parse(encode(value), new Headers());
 const parseFixture = (name: string) =>
-  mlflowAdapter.parse(readFileSync(fixturePath(`evidence/${name}`)), new Headers({ "X-MLflow-Delivery-Id": "d-1" }));
+  mlflowAdapter.parse(readFixture(name), new Headers({ "X-MLflow-Delivery-Id": "d-1" }));
 
 function thrown(fn: () => unknown): AppError {
   try {

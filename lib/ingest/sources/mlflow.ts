@@ -4,6 +4,14 @@ import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { lenientText } from "./shared/lenient-text.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readNumber } from "./shared/read-number.ts";
+import { readText } from "./shared/read-text.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * MLflow 3 webhooks (MLflow >= 3.3). The body is the envelope MLflow's `mlflow/webhooks/delivery.py`
@@ -46,13 +54,8 @@ const APPROVAL_VALUES: Record<string, NormalizedFinding["outcome"]> = {
 };
 const MODEL_ENTITIES = new Set(["registered_model", "model_version", "model_version_tag", "model_version_alias"]);
 const PROMPT_ENTITIES = new Set(["prompt", "prompt_version", "prompt_tag", "prompt_version_tag", "prompt_alias"]);
-
-/** An optional text field: a wrong type or a blank string counts as absent. */
-const lenientText = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((value) => (value && value.trim() !== "" ? value : null));
+/** The envelope `timestamp`: ISO 8601, or epoch seconds or milliseconds. */
+const EVENT_TIME: ToIsoTimeOptions = { epochSecondsBelow: 1e12 };
 
 const envelopeSchema = z.looseObject({
   entity: z.string({ error: 'required: the MLflow webhook entity, e.g. "model_version"' }).min(1),
@@ -91,18 +94,18 @@ function parse(raw: Uint8Array): ParsedEvidence {
       eventType: `${envelope.entity}.${envelope.action}`,
       envelope,
       data: envelope.data ?? {},
-      observedAt: isoTime(envelope.timestamp),
+      observedAt: toIsoTime(envelope.timestamp, EVENT_TIME),
       prefix: envelopes.length > 1 ? `${index}/` : "",
     };
     findings.push(...eventFindings(context));
   }
   const types = [...new Set(envelopes.map((e) => `${e.entity}.${e.action}`))];
-  const times = envelopes.map((e) => isoTime(e.timestamp)).filter((t): t is string => t !== null);
+  const times = envelopes.map((e) => toIsoTime(e.timestamp, EVENT_TIME)).filter((t): t is string => t !== null);
   return {
-    eventType: cut(types.join(","), 200),
+    eventType: truncateText(types.join(","), 200),
     deliveryId: null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -112,14 +115,14 @@ function eventFindings(context: EventContext): NormalizedFinding[] {
   const isModel = MODEL_ENTITIES.has(entity);
   if (!isModel && !PROMPT_ENTITIES.has(entity)) return [unknownFinding(context)];
 
-  const name = text(context.data.name) ?? "(unnamed)";
-  const version = text(context.data.version);
-  const alias = text(context.data.alias);
-  const tagKey = text(context.data.key);
-  const tagValue = text(context.data.value);
+  const name = readText(context.data.name) ?? "(unnamed)";
+  const version = readText(context.data.version);
+  const alias = readText(context.data.alias);
+  const tagKey = readText(context.data.key);
+  const tagValue = readText(context.data.value);
   const kind = isModel ? (version ? "model-version" : "model") : "other";
   const subject: NormalizedFinding["subject"] = version ? { kind, name, version } : { kind, name };
-  const attributes = compact({
+  const attributes = compactAttributes({
     eventType: context.eventType,
     entity,
     action,
@@ -129,25 +132,25 @@ function eventFindings(context: EventContext): NormalizedFinding[] {
     version,
     alias,
     tagKey,
-    tagValue: tagValue === null ? null : cut(tagValue, 200),
-    runId: text(context.data.run_id),
-    source: isModel && text(context.data.source) ? cut(text(context.data.source) ?? "", 300) : null,
+    tagValue: tagValue === null ? null : truncateText(tagValue, 200),
+    runId: readText(context.data.run_id),
+    source: isModel && readText(context.data.source) ? truncateText(readText(context.data.source) ?? "", 300) : null,
     workspace: context.envelope.workspace ?? null,
   });
   const what = `${isModel ? "model" : "prompt"} ${name}${version ? ` version ${version}` : ""}`;
-  const description = isModel ? text(context.data.description) : null;
+  const description = isModel ? readText(context.data.description) : null;
   const registry: NormalizedFinding = {
     key: `${context.prefix}${context.eventType}/${name}${version ? `@${version}` : ""}${alias ? `/alias=${alias}` : ""}${tagKey ? `/tag=${tagKey}` : ""}`,
     subject,
     check: "registry-event",
     outcome: "info",
     severity: null,
-    title: cut(`MLflow ${registryTitle(entity, action, what, alias, tagKey)}`, 500),
+    title: truncateText(`MLflow ${registryTitle(entity, action, what, alias, tagKey)}`, 500),
     observedAt: context.observedAt,
     links: [],
     attributes,
   };
-  if (description) registry.detail = cut(description, 500);
+  if (description) registry.detail = truncateText(description, 500);
   const findings = [registry];
 
   if (isModel && version) {
@@ -158,7 +161,7 @@ function eventFindings(context: EventContext): NormalizedFinding[] {
         key: `${registry.key}/approval`,
         check: "model-approval",
         outcome: approval,
-        title: cut(
+        title: truncateText(
           alias
             ? `MLflow model ${name} version ${version} promoted with alias "${alias}"`
             : `MLflow model ${name} version ${version} approval tag ${tagKey ?? ""}=${tagValue ?? ""}`,
@@ -200,95 +203,49 @@ function registryTitle(entity: string, action: string, what: string, alias: stri
 
 function budgetFinding(context: EventContext): NormalizedFinding {
   const data = context.data;
-  const policyId = text(data.budget_policy_id) ?? "(unknown policy)";
-  const amount = num(data.budget_amount);
-  const spend = num(data.current_spend);
-  const unit = text(data.budget_unit);
+  const policyId = readText(data.budget_policy_id) ?? "(unknown policy)";
+  const amount = readNumber(data.budget_amount, { strings: true });
+  const spend = readNumber(data.current_spend, { strings: true });
+  const unit = readText(data.budget_unit);
   return {
-    key: `${context.prefix}${context.eventType}/${policyId}/${text(data.window_start) ?? ""}`,
-    subject: { kind: "gateway", name: text(data.workspace) ?? context.envelope.workspace ?? "mlflow-gateway" },
+    key: `${context.prefix}${context.eventType}/${policyId}/${readText(data.window_start) ?? ""}`,
+    subject: { kind: "gateway", name: readText(data.workspace) ?? context.envelope.workspace ?? "mlflow-gateway" },
     check: "spend",
     outcome: "info",
     severity: null,
-    title: cut(
+    title: truncateText(
       `MLflow budget policy ${policyId} exceeded${spend !== null ? `: ${spend}` : ""}${amount !== null ? ` of ${amount}` : ""}${unit ? ` ${unit}` : ""}`,
       500,
     ),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       eventType: context.eventType,
       budgetPolicyId: policyId,
       budgetAmount: amount,
       currentSpend: spend,
       budgetUnit: unit,
-      durationUnit: text(data.duration_unit),
-      durationValue: num(data.duration_value),
-      targetScope: text(data.target_scope),
-      workspace: text(data.workspace) ?? context.envelope.workspace ?? null,
+      durationUnit: readText(data.duration_unit),
+      durationValue: readNumber(data.duration_value, { strings: true }),
+      targetScope: readText(data.target_scope),
+      workspace: readText(data.workspace) ?? context.envelope.workspace ?? null,
     }),
   };
 }
 
 function unknownFinding(context: EventContext): NormalizedFinding {
-  const name = text(context.data.name);
+  const name = readText(context.data.name);
   return {
     key: `${context.prefix}${context.eventType}${name ? `/${name}` : ""}`,
     subject: { kind: "other", name: name ?? context.eventType },
     check: "event",
     outcome: "info",
     severity: null,
-    title: cut(`MLflow event ${context.eventType}${name ? ` on ${name}` : ""}`, 500),
+    title: truncateText(`MLflow event ${context.eventType}${name ? ` on ${name}` : ""}`, 500),
     observedAt: context.observedAt,
     links: [],
-    attributes: compact({ eventType: context.eventType, entity: context.envelope.entity, name }),
+    attributes: compactAttributes({ eventType: context.eventType, entity: context.envelope.entity, name }),
   };
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-function num(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
-  return null;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function isoTime(value: unknown): string | null {
-  let ms: number | null = null;
-  if (typeof value === "number") ms = value < 1e12 ? value * 1000 : value;
-  else if (typeof value === "string") {
-    const t = value.trim();
-    if (/^\d+(\.\d+)?$/.test(t)) ms = Number(t) < 1e12 ? Number(t) * 1000 : Number(t);
-    else if (/^\d{4}-\d{2}-\d{2}/.test(t)) ms = Date.parse(t);
-  }
-  if (ms === null || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const mlflowAdapter: SourceAdapter = {

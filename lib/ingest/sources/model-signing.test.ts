@@ -1,12 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { modelSigningAdapter } from "./model-signing.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(`evidence/${name}`)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => bytes(JSON.stringify(value));
 const parse = (value: unknown) => modelSigningAdapter.parse(json(value), headers);
@@ -55,7 +53,7 @@ const bundle = (statement: unknown, signatures: unknown = [{ sig: "MEUCIQD0" }],
 
 describe("modelSigningAdapter", () => {
   it("reads the shared Sigstore bundle fixture (legacy v0.1 predicate, one subject per file)", () => {
-    const parsed = modelSigningAdapter.parse(fixture("model-signing-bundle.sigstore.json"), headers);
+    const parsed = modelSigningAdapter.parse(readFixture("model-signing-bundle.sigstore.json"), headers);
     expect(parsed.eventType).toBe("model-signing.v0.1");
     expect(parsed.deliveryId).toBe("rekor:33292044");
     expect(parsed.effectiveAt).toBe("2024-09-18T15:37:35.000Z");
@@ -86,7 +84,7 @@ describe("modelSigningAdapter", () => {
   });
 
   it("reads the shared v1.0 statement fixture as an unsigned manifest (info), noting its placeholder digests", () => {
-    const parsed = modelSigningAdapter.parse(fixture("model-signing-statement-v1.json"), headers);
+    const parsed = modelSigningAdapter.parse(readFixture("model-signing-statement-v1.json"), headers);
     expect(parsed.eventType).toBe("model-signing.v1.0");
     expect(parsed.deliveryId).toBeNull();
     expect(parsed.effectiveAt).toBeNull();

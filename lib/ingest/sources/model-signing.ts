@@ -2,6 +2,10 @@ import { z } from "zod";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { checkRootDigest } from "./model-signing/check-root-digest.ts";
+import { inTotoStatementSchema } from "./shared/in-toto-statement-schema.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { takeUniqueKey } from "./shared/take-unique-key.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 import { readJsonOrLines } from "./slsa/read-json-or-lines.ts";
 import { unwrapAttestations, type UnwrappedAttestation } from "./slsa/unwrap-attestations.ts";
 
@@ -33,26 +37,14 @@ const V01 = "https://model_signing/Digests/v0.1";
 /** The legacy v0.1 format records no model name (model_signing itself uses a placeholder). */
 const UNNAMED = "unnamed model";
 
-const statementSchema = z.looseObject({
-  _type: z.string().nullish(),
-  predicateType: z.string(),
-  subject: z.array(z.unknown()).nullish(),
-  predicate: z.unknown().optional(),
-});
 const subjectSchema = z.looseObject({
-  name: z.string().nullish().catch(null),
-  digest: z
-    .looseObject({ sha256: z.string().nullish().catch(null) })
-    .nullish()
-    .catch(null),
+  name: lenientString,
+  digest: z.looseObject({ sha256: lenientString }).nullish().catch(null),
 });
 const v1PredicateSchema = z.looseObject({
-  serialization: z
-    .looseObject({ method: z.string().nullish().catch(null) })
-    .nullish()
-    .catch(null),
+  serialization: z.looseObject({ method: lenientString }).nullish().catch(null),
   resources: z
-    .array(z.looseObject({ name: z.string().nullish().catch(null), digest: z.string().nullish().catch(null) }))
+    .array(z.looseObject({ name: lenientString, digest: lenientString }))
     .nullish()
     .catch(null),
 });
@@ -73,31 +65,35 @@ function parse(raw: Uint8Array): ParsedEvidence {
   const eventTypes: string[] = [];
   attestations.forEach((attestation, index) => {
     const prefix = attestations.length > 1 ? `signature[${index}]/` : "";
-    const statement = parseSourceShape(statementSchema, attestation.statement, "in-toto statement (model signature)");
+    const statement = parseSourceShape(
+      inTotoStatementSchema,
+      attestation.statement,
+      "in-toto statement (model signature)",
+    );
     const subjects = statement.subject ?? [];
     if (statement.predicateType === V1) {
       eventTypes.push("model-signing.v1.0");
       for (const model of readV1Models(subjects, statement.predicate)) {
-        findings.push(signatureFinding(model, attestation, uniqueKey(seen, `${prefix}${keyOf(model)}`)));
+        findings.push(signatureFinding(model, attestation, takeUniqueKey(seen, `${prefix}${keyOf(model)}`)));
       }
     } else if (statement.predicateType === V01) {
       eventTypes.push("model-signing.v0.1");
       const model = readLegacyModel(subjects);
-      findings.push(signatureFinding(model, attestation, uniqueKey(seen, `${prefix}${keyOf(model)}`)));
+      findings.push(signatureFinding(model, attestation, takeUniqueKey(seen, `${prefix}${keyOf(model)}`)));
     } else {
       eventTypes.push("in-toto.statement");
       findings.push({
-        key: uniqueKey(seen, `${prefix}event/${statement.predicateType}`),
+        key: takeUniqueKey(seen, `${prefix}event/${statement.predicateType}`),
         subject: { kind: "other", name: "in-toto statement" },
         check: "event",
         outcome: "info",
         severity: null,
-        title: `In-toto statement with predicate ${clip(statement.predicateType, 200)} (not a model signature)`,
+        title: `In-toto statement with predicate ${truncateText(statement.predicateType, 200)} (not a model signature)`,
         observedAt: attestation.integratedTime,
         links: [],
         attributes: {
           eventType: "in-toto.statement",
-          predicateType: clip(statement.predicateType),
+          predicateType: truncateText(statement.predicateType),
           subjects: subjects.length,
         },
       });
@@ -121,8 +117,8 @@ function readV1Models(subjects: unknown[], predicate: unknown): SignedModel[] {
     const s = subjectSchema.safeParse(value);
     const sha256 = s.success ? (s.data.digest?.sha256 ?? null) : null;
     return {
-      name: clip((s.success ? s.data.name : null) || UNNAMED, 300),
-      digest: sha256 ? clip(`sha256:${sha256}`, 300) : null,
+      name: truncateText((s.success ? s.data.name : null) || UNNAMED, 300),
+      digest: sha256 ? truncateText(`sha256:${sha256}`, 300) : null,
       predicateType: V1,
       files: resources.length,
       serialization: p.success ? (p.data.serialization?.method ?? null) : null,
@@ -184,7 +180,7 @@ function signatureFinding(model: SignedModel, a: UnwrappedAttestation, key: stri
     outcome,
     severity: null,
     title,
-    detail: clip(detail),
+    detail: truncateText(detail),
     observedAt: a.integratedTime,
     links: [],
     attributes: {
@@ -194,21 +190,10 @@ function signatureFinding(model: SignedModel, a: UnwrappedAttestation, key: stri
       rootDigestMatches: model.rootDigestMatches,
       signatures: a.signatureCount,
       signerIdentity: a.signerIdentity,
-      keyId: a.keyId ? clip(a.keyId, 200) : null,
+      keyId: a.keyId ? truncateText(a.keyId, 200) : null,
       envelope: a.envelope,
       transparencyLogIndex: a.tlogLogIndex,
       cryptographicallyVerified: false,
     },
   };
-}
-
-function uniqueKey(seen: Set<string>, key: string): string {
-  let k = key;
-  for (let n = 2; seen.has(k); n++) k = `${key}#${n}`;
-  seen.add(k);
-  return k;
-}
-
-function clip(s: string, max = 500): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

@@ -3,6 +3,12 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { readSeverity } from "./shared/read-severity.ts";
+import { takeNumberedKey } from "./shared/take-numbered-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * protectai modelscan: the JSON report of `modelscan -p <path> -r json -o report.json`
@@ -17,42 +23,35 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
  * time without a zone; it is read as UTC.
  */
 
-const SEVERITY: Record<string, NonNullable<NormalizedFinding["severity"]>> = {
-  CRITICAL: "critical",
-  HIGH: "high",
-  MEDIUM: "medium",
-  LOW: "low",
-};
-
-const lenientText = z.string().nullish().catch(null);
-const lenientCount = z.number().nullish().catch(null);
+/** modelscan writes a local time without a zone (`datetime.now().isoformat()`); it is read as UTC. */
+const SCAN_TIME: ToIsoTimeOptions = { text: "any", zonelessAsUtc: true };
 
 const issueSchema = z.looseObject({
-  description: lenientText,
-  operator: lenientText,
-  module: lenientText,
-  source: lenientText,
-  scanner: lenientText,
-  severity: lenientText,
+  description: lenientString,
+  operator: lenientString,
+  module: lenientString,
+  source: lenientString,
+  scanner: lenientString,
+  severity: lenientString,
 });
 
 const errorSchema = z.looseObject({
-  category: lenientText,
-  description: lenientText,
-  message: lenientText,
-  source: lenientText,
-  scanner: lenientText,
+  category: lenientString,
+  description: lenientString,
+  message: lenientString,
+  source: lenientString,
+  scanner: lenientString,
 });
 
 const reportSchema = z.looseObject({
   summary: z.looseObject({
-    total_issues: lenientCount,
-    input_path: lenientText,
-    absolute_path: lenientText,
-    modelscan_version: lenientText,
-    timestamp: lenientText,
-    scanned: z.looseObject({ total_scanned: lenientCount }).nullish().catch(null),
-    skipped: z.looseObject({ total_skipped: lenientCount }).nullish().catch(null),
+    total_issues: lenientNumber,
+    input_path: lenientString,
+    absolute_path: lenientString,
+    modelscan_version: lenientString,
+    timestamp: lenientString,
+    scanned: z.looseObject({ total_scanned: lenientNumber }).nullish().catch(null),
+    skipped: z.looseObject({ total_skipped: lenientNumber }).nullish().catch(null),
   }),
   issues: z.array(issueSchema).nullish(),
   errors: z.array(z.union([errorSchema, z.string()])).nullish(),
@@ -74,7 +73,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: "modelscan.report",
     deliveryId: null,
-    effectiveAt: toIsoDate(reports[0]?.summary.timestamp),
+    effectiveAt: toIsoTime(reports[0]?.summary.timestamp, SCAN_TIME),
     findings,
   };
 }
@@ -83,22 +82,21 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
   const summary = report.summary;
   const path = summary.input_path ?? summary.absolute_path ?? "model";
   const subject = { kind: "model" as const, name: path };
-  const observedAt = toIsoDate(summary.timestamp);
+  const observedAt = toIsoTime(summary.timestamp, SCAN_TIME);
   const findings: NormalizedFinding[] = [];
 
   for (const issue of report.issues ?? []) {
-    const severityName = issue.severity?.toUpperCase() ?? null;
     const operator = [issue.module, issue.operator].filter(Boolean).join(".");
     findings.push({
-      key: uniqueKey(
+      key: takeNumberedKey(
         seenKeys,
         `${prefix}issue=${issue.source ?? path}/${operator || "unknown"}/${issue.scanner ?? "modelscan"}`,
       ),
       subject,
       check: "model-scan",
       outcome: "fail",
-      severity: severityName ? (SEVERITY[severityName] ?? null) : null,
-      title: truncate(
+      severity: readSeverity(issue.severity),
+      title: truncateText(
         issue.description ?? `Unsafe operator ${operator || "(unnamed)"} in ${issue.source ?? path}`,
         200,
       ),
@@ -119,13 +117,13 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
     const category = "category" in entry ? (entry.category ?? null) : null;
     const source = "source" in entry ? (entry.source ?? null) : null;
     findings.push({
-      key: uniqueKey(seenKeys, `${prefix}error=${category ?? "error"}/${source ?? path}`),
+      key: takeNumberedKey(seenKeys, `${prefix}error=${category ?? "error"}/${source ?? path}`),
       subject,
       check: "model-scan",
       outcome: "error",
       severity: null,
       title: `modelscan could not scan ${source ?? path}${category ? ` (${category})` : ""}`,
-      ...(description ? { detail: truncate(description, 500) } : {}),
+      ...(description ? { detail: truncateText(description, 500) } : {}),
       observedAt,
       links: [],
       attributes: { file: source, category, scanner: "scanner" in entry ? (entry.scanner ?? null) : null },
@@ -140,7 +138,7 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
     const clean = scanned !== null ? scanned > 0 : errors === 0;
     if (clean || errors === 0) {
       findings.push({
-        key: uniqueKey(seenKeys, `${prefix}clean=${path}`),
+        key: takeNumberedKey(seenKeys, `${prefix}clean=${path}`),
         subject,
         check: "model-scan",
         outcome: clean ? "pass" : "info",
@@ -159,27 +157,6 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
     }
   }
   return findings;
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-function uniqueKey(seen: Map<string, number>, base: string): string {
-  const count = (seen.get(base) ?? 0) + 1;
-  seen.set(base, count);
-  return count === 1 ? base : `${base}#${count}`;
-}
-
-/** ISO 8601 in UTC; modelscan's zone-less `datetime.now().isoformat()` is read as UTC. */
-function toIsoDate(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === "") return null;
-  let candidate = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(candidate)) {
-    candidate = `${candidate.replace(" ", "T")}Z`;
-  }
-  const date = new Date(candidate);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export const modelscanAdapter: SourceAdapter = {

@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { portkeyAdapter } from "./portkey.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixtureText = (name: string) => readFileSync(fixturePath(`evidence/${name}`), "utf8");
 const fixtureJson = () =>
-  JSON.parse(fixtureText("portkey-hook_results-blocked.json")) as { hook_results: Record<string, unknown> };
+  JSON.parse(readFixture("portkey-hook_results-blocked.json", "utf8")) as { hook_results: Record<string, unknown> };
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => portkeyAdapter.parse(bytes(value), headers);
 
@@ -44,7 +42,7 @@ const hook = (id: string, deny: boolean, checks: unknown[], extra: Record<string
 
 describe("portkeyAdapter", () => {
   it("reads the shared 446 hook_results fixture: the denying guardrail ran and intervened", () => {
-    const parsed = portkeyAdapter.parse(bytes(fixtureText("portkey-hook_results-blocked.json")), headers);
+    const parsed = portkeyAdapter.parse(bytes(readFixture("portkey-hook_results-blocked.json", "utf8")), headers);
     expect(parsed.eventType).toBe("portkey.hook_results");
     expect(parsed.deliveryId).toBeNull();
     expect(parsed.effectiveAt).toBe("2025-01-01T00:00:00.000Z");

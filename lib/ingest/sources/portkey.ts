@@ -2,6 +2,13 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { mapHookFindings, type HookContext } from "./portkey/map-hook-findings.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { makeUnrecognisedFinding, type UnrecognisedSource } from "./shared/make-unrecognised-finding.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readNumber } from "./shared/read-number.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Portkey AI Gateway guardrail (hook) results, in the shape of Portkey-AI/gateway
@@ -24,13 +31,16 @@ const PHASES = [
   ["after_request_hooks", "after_request"],
 ] as const;
 
+/** How records this adapter does not recognise are named. */
+const UNRECOGNISED: UnrecognisedSource = { gateway: "portkey", label: "Portkey record" };
+
 function parse(raw: Uint8Array): ParsedEvidence {
   const body = parseJsonBytes(raw, "Portkey hook results");
   const items = Array.isArray(body) ? body : [body];
   if (items.length === 0)
     throw new AppError("validation_failed", "This is not a Portkey hook result: the array is empty.");
   const objects = items.map((item) => {
-    if (!isObject(item)) {
+    if (!isRecord(item)) {
       throw new AppError("validation_failed", "This is not a Portkey hook result: every item must be a JSON object.");
     }
     return item;
@@ -55,7 +65,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
       prefix: requestId ? `request=${requestId}/` : objects.length > 1 ? `item-${index}/` : "",
     };
     if (kind === null) {
-      findings.push(unknownFinding(`${context.prefix}event`, item));
+      findings.push(makeUnrecognisedFinding(item, `${context.prefix}event`, UNRECOGNISED));
       continue;
     }
     const groups =
@@ -64,7 +74,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
         : phaseGroups(kind === "response" ? item.hook_results : item);
     for (const [phase, hooks] of groups) {
       for (const [hookIndex, rawHook] of hooks.entries()) {
-        if (!isObject(rawHook)) continue;
+        if (!isRecord(rawHook)) continue;
         findings.push(...mapHookFindings(rawHook, phase, hookIndex, context, times));
       }
     }
@@ -73,13 +83,13 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: "portkey.hook_results",
     deliveryId: objects.length === 1 ? (ids[0] ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
 function classify(item: Record<string, unknown>): "response" | "hook_results" | "hook" | null {
-  if (isObject(item.hook_results)) return "response";
+  if (isRecord(item.hook_results)) return "response";
   if (Array.isArray(item.before_request_hooks) || Array.isArray(item.after_request_hooks)) return "hook_results";
   if (
     typeof item.id === "string" &&
@@ -92,7 +102,7 @@ function classify(item: Record<string, unknown>): "response" | "hook_results" | 
 }
 
 function phaseGroups(value: unknown): (readonly [string, unknown[]])[] {
-  if (!isObject(value)) return [];
+  if (!isRecord(value)) return [];
   return PHASES.map(
     ([field, phase]) => [phase, Array.isArray(value[field]) ? (value[field] as unknown[]) : []] as const,
   );
@@ -105,7 +115,7 @@ function hookPhase(hook: Record<string, unknown>): string {
 }
 
 function requestLog(item: Record<string, unknown>, context: HookContext, times: string[]): NormalizedFinding {
-  const usage = isObject(item.usage) ? item.usage : {};
+  const usage = isRecord(item.usage) ? item.usage : {};
   const created = typeof item.created === "number" && item.created > 0 ? new Date(item.created * 1000) : null;
   const at = created && !Number.isNaN(created.getTime()) ? created.toISOString() : null;
   if (at) times.push(at);
@@ -116,65 +126,22 @@ function requestLog(item: Record<string, unknown>, context: HookContext, times: 
     check: "request-log",
     outcome: "pass",
     severity: null,
-    title: cut(
+    title: truncateText(
       `Portkey request ${context.requestId ?? ""} to ${context.model ?? "an unknown model"}${provider ? ` (${provider})` : ""}`,
       500,
     ),
     observedAt: at,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       eventType: "portkey.hook_results",
       requestId: context.requestId,
       model: context.model,
       provider,
-      promptTokens: finite(usage.prompt_tokens),
-      completionTokens: finite(usage.completion_tokens),
-      totalTokens: finite(usage.total_tokens),
+      promptTokens: readNumber(usage.prompt_tokens),
+      completionTokens: readNumber(usage.completion_tokens),
+      totalTokens: readNumber(usage.total_tokens),
     }),
   };
-}
-
-function unknownFinding(key: string, item: Record<string, unknown>): NormalizedFinding {
-  return {
-    key,
-    subject: { kind: "gateway", name: "portkey" },
-    check: "event",
-    outcome: "info",
-    severity: null,
-    title: cut(`Unrecognised Portkey record (keys: ${Object.keys(item).slice(0, 8).join(", ") || "none"})`, 500),
-    observedAt: null,
-    links: [],
-    attributes: { eventType: "portkey.unknown" },
-  };
-}
-
-function finite(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const portkeyAdapter: SourceAdapter = {

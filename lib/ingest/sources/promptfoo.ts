@@ -3,6 +3,14 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientBoolean } from "./shared/lenient-boolean.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { readSeverity } from "./shared/read-severity.ts";
+import { takeNumberedKey } from "./shared/take-numbered-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * promptfoo: the results file of `promptfoo eval -o results.json` (and of `promptfoo redteam eval`).
@@ -18,45 +26,43 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
  * Plain eval results of a run that is not a red team prove no control and are kept as `event` info.
  */
 
-const SEVERITIES = new Set(["critical", "high", "medium", "low"]);
+/** promptfoo writes ISO 8601 timestamps; a zone-less one is read as UTC. */
+const EVAL_TIME: ToIsoTimeOptions = { text: "any", zonelessAsUtc: true };
 
 const metadataSchema = z
   .looseObject({
-    pluginId: z.string().nullish().catch(null),
-    strategyId: z.string().nullish().catch(null),
-    severity: z.string().nullish().catch(null),
-    harmCategory: z.string().nullish().catch(null),
+    pluginId: lenientString,
+    strategyId: lenientString,
+    severity: lenientString,
+    harmCategory: lenientString,
   })
   .nullish()
   .catch(null);
 
 const resultSchema = z
   .looseObject({
-    id: z.string().nullish().catch(null),
-    description: z.string().nullish().catch(null),
-    promptIdx: z.number().nullish().catch(null),
-    testIdx: z.number().nullish().catch(null),
+    id: lenientString,
+    description: lenientString,
+    promptIdx: lenientNumber,
+    testIdx: lenientNumber,
     provider: z
       .union([z.string(), z.looseObject({ id: z.string().nullish(), label: z.string().nullish() })])
       .nullish()
       .catch(null),
-    success: z.boolean().nullish().catch(null),
-    score: z.number().nullish().catch(null),
-    failureReason: z.number().nullish().catch(null),
-    error: z.string().nullish().catch(null),
+    success: lenientBoolean,
+    score: lenientNumber,
+    failureReason: lenientNumber,
+    error: lenientString,
     gradingResult: z
       .looseObject({
-        pass: z.boolean().nullish().catch(null),
-        reason: z.string().nullish().catch(null),
+        pass: lenientBoolean,
+        reason: lenientString,
         metadata: metadataSchema,
       })
       .nullish()
       .catch(null),
     metadata: metadataSchema,
-    testCase: z
-      .looseObject({ description: z.string().nullish().catch(null), metadata: metadataSchema })
-      .nullish()
-      .catch(null),
+    testCase: z.looseObject({ description: lenientString, metadata: metadataSchema }).nullish().catch(null),
   })
   .refine((r) => r.success != null || r.gradingResult != null || r.testCase != null, {
     message: "expected a promptfoo result (with success, gradingResult or testCase)",
@@ -65,23 +71,23 @@ const resultSchema = z
 type PromptfooResult = z.output<typeof resultSchema>;
 
 const summarySchema = z.looseObject({
-  version: z.number().nullish().catch(null),
-  timestamp: z.string().nullish().catch(null),
+  version: lenientNumber,
+  timestamp: lenientString,
   results: z.array(z.unknown()),
 });
 
 const fileSchema = z.looseObject({
-  evalId: z.string().nullish().catch(null),
-  timestamp: z.string().nullish().catch(null),
+  evalId: lenientString,
+  timestamp: lenientString,
   results: z.union([z.array(z.unknown()), summarySchema], {
     error: "expected promptfoo results: an array, or an object holding a results array",
   }),
   config: z.looseObject({ redteam: z.unknown().optional() }).nullish().catch(null),
-  shareableUrl: z.string().nullish().catch(null),
+  shareableUrl: lenientString,
   metadata: z
     .looseObject({
-      evaluationCreatedAt: z.string().nullish().catch(null),
-      exportedAt: z.string().nullish().catch(null),
+      evaluationCreatedAt: lenientString,
+      exportedAt: lenientString,
     })
     .nullish()
     .catch(null),
@@ -108,7 +114,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
     for (const [index, result] of document.results.entries()) {
       const finding = resultFinding(result, index, document);
       if (finding.check === "red-team") anyRedteam = true;
-      finding.key = uniqueKey(seenKeys, prefix + finding.key);
+      finding.key = takeNumberedKey(seenKeys, prefix + finding.key);
       findings.push(finding);
     }
   }
@@ -131,17 +137,17 @@ function readDocument(value: unknown, where: string | null): EvalDocument {
   const rows = Array.isArray(file.results) ? file.results : file.results.results;
   const results = rows.map((row, index) => parseSourceShape(resultSchema, row, `promptfoo result (results.${index})`));
   const timestamp =
-    toIsoDate(summary?.timestamp) ??
-    toIsoDate(file.timestamp) ??
-    toIsoDate(file.metadata?.evaluationCreatedAt) ??
-    toIsoDate(file.metadata?.exportedAt);
+    toIsoTime(summary?.timestamp, EVAL_TIME) ??
+    toIsoTime(file.timestamp, EVAL_TIME) ??
+    toIsoTime(file.metadata?.evaluationCreatedAt, EVAL_TIME) ??
+    toIsoTime(file.metadata?.exportedAt, EVAL_TIME);
   const redteam = file.config?.redteam;
   return {
     evalId: file.evalId ?? null,
     timestamp,
     redteamRun: redteam !== undefined && redteam !== null && redteam !== false,
     results,
-    links: file.shareableUrl && /^https?:\/\/\S+$/i.test(file.shareableUrl) ? [file.shareableUrl] : [],
+    links: keepHttpLinks([file.shareableUrl]),
   };
 }
 
@@ -170,7 +176,7 @@ function resultFinding(result: PromptfooResult, index: number, document: EvalDoc
     subject: { kind: "model" as const, name: provider ?? "promptfoo target" },
     observedAt: document.timestamp,
     links: document.links,
-    ...(reason ? { detail: truncate(reason, 500) } : {}),
+    ...(reason ? { detail: truncateText(reason, 500) } : {}),
   };
 
   if (metadata.pluginId || document.redteamRun) {
@@ -182,7 +188,7 @@ function resultFinding(result: PromptfooResult, index: number, document: EvalDoc
       ...base,
       check: "red-team",
       outcome,
-      severity: outcome === "fail" && toolSeverity && SEVERITIES.has(toolSeverity) ? toSeverity(toolSeverity) : null,
+      severity: outcome === "fail" ? readSeverity(toolSeverity) : null,
       title: `promptfoo ${plugin}${metadata.strategyId ? ` via ${metadata.strategyId}` : ""}: ${verdict}`,
       attributes: {
         pluginId: metadata.pluginId,
@@ -200,7 +206,7 @@ function resultFinding(result: PromptfooResult, index: number, document: EvalDoc
     check: "event",
     outcome: "info",
     severity: null,
-    title: `promptfoo test ${description ? `"${truncate(description, 120)}"` : `#${result.testIdx ?? index}`} ${verdict}`,
+    title: `promptfoo test ${description ? `"${truncateText(description, 120)}"` : `#${result.testIdx ?? index}`} ${verdict}`,
     attributes: {
       eventType: "eval-result",
       provider,
@@ -209,30 +215,6 @@ function resultFinding(result: PromptfooResult, index: number, document: EvalDoc
       failureReason: result.failureReason ?? null,
     },
   };
-}
-
-function toSeverity(value: string): NonNullable<NormalizedFinding["severity"]> {
-  return value === "critical" ? "critical" : value === "high" ? "high" : value === "medium" ? "medium" : "low";
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-function uniqueKey(seen: Map<string, number>, base: string): string {
-  const count = (seen.get(base) ?? 0) + 1;
-  seen.set(base, count);
-  return count === 1 ? base : `${base}#${count}`;
-}
-
-function toIsoDate(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === "") return null;
-  let candidate = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(candidate)) {
-    candidate = `${candidate.replace(" ", "T")}Z`;
-  }
-  const date = new Date(candidate);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export const promptfooAdapter: SourceAdapter = {

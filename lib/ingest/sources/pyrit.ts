@@ -5,6 +5,15 @@ import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { judgePyritScore } from "./pyrit/judge-pyrit-score.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientRecord } from "./shared/lenient-record.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readString } from "./shared/read-string.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Microsoft PyRIT: a conversation export, i.e. the `to_dict()` of the message pieces in PyRIT's memory
@@ -23,16 +32,14 @@ import { judgePyritScore } from "./pyrit/judge-pyrit-score.ts";
 
 const WRAPPER_KEYS = ["conversation", "conversations", "messages", "pieces", "prompt_request_pieces"] as const;
 
-const lenientText = z.string().nullish().catch(null);
-const identifier = z.preprocess(
-  (value) => parseEmbeddedJson(value),
-  z.record(z.string(), z.unknown()).nullish().catch(null),
-);
+/** PyRIT writes local times without a zone (`datetime.isoformat()`); they are read as UTC. */
+const PYRIT_TIME: ToIsoTimeOptions = { text: "any", zonelessAsUtc: true };
+const identifier = z.preprocess((value) => parseEmbeddedJson(value), lenientRecord);
 
 const scoreSchema = z.looseObject({
-  id: lenientText,
+  id: lenientString,
   score_value: z.union([z.string(), z.number(), z.boolean()]),
-  score_value_description: lenientText,
+  score_value_description: lenientString,
   score_type: z.string(),
   score_category: z.preprocess(
     (value) => parseEmbeddedJson(value),
@@ -41,27 +48,27 @@ const scoreSchema = z.looseObject({
       .nullish()
       .catch(null),
   ),
-  score_rationale: lenientText,
+  score_rationale: lenientString,
   scorer_class_identifier: identifier,
-  message_piece_id: lenientText,
-  prompt_request_response_id: lenientText,
-  timestamp: lenientText,
+  message_piece_id: lenientString,
+  prompt_request_response_id: lenientString,
+  timestamp: lenientString,
 });
 
 type PyritScore = z.output<typeof scoreSchema>;
 
 const pieceSchema = z.looseObject({
-  id: lenientText,
+  id: lenientString,
   role: z.string(),
-  conversation_id: lenientText,
-  sequence: z.number().nullish().catch(null),
-  timestamp: lenientText,
+  conversation_id: lenientString,
+  sequence: lenientNumber,
+  timestamp: lenientString,
   labels: identifier,
   prompt_target_identifier: identifier,
   attack_identifier: identifier,
   orchestrator_identifier: identifier,
-  response_error: lenientText,
-  scores: z.array(z.unknown()).nullish().catch(null),
+  response_error: lenientString,
+  scores: lenientList,
 });
 
 type PyritPiece = z.output<typeof pieceSchema>;
@@ -85,7 +92,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   const times: string[] = [];
   const piecesById = new Map(pieces.flatMap((p) => (p.id ? [[p.id, p] as const] : [])));
   for (const piece of pieces) {
-    const pieceTime = toIsoDate(piece.timestamp);
+    const pieceTime = toIsoTime(piece.timestamp, PYRIT_TIME);
     if (pieceTime) times.push(pieceTime);
     for (const [index, rawScore] of (piece.scores ?? []).entries()) {
       const score = parseSourceShape(scoreSchema, rawScore, `PyRIT score (piece ${piece.id ?? "?"}, score ${index})`);
@@ -109,7 +116,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
       outcome: "info",
       severity: null,
       title: `PyRIT export of ${pieces.length} message pieces in ${conversations.size} conversations, none scored`,
-      observedAt: latest(times),
+      observedAt: pickLatestTime(times),
       links: [],
       attributes: { eventType: "conversation_export", pieces: pieces.length, conversations: conversations.size },
     });
@@ -118,7 +125,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: pieces.length === 0 ? "pyrit.scores" : "pyrit.conversation_export",
     deliveryId: null,
-    effectiveAt: latest(times),
+    effectiveAt: pickLatestTime(times),
     findings,
   };
 }
@@ -179,7 +186,7 @@ function scoreFinding(
         ? "target resisted"
         : judgement.outcome === "error"
           ? "score unreadable"
-          : `unknown score type "${truncate(score.score_type, 40)}"`;
+          : `unknown score type "${truncateText(score.score_type, 40)}"`;
   return {
     key,
     subject: targetSubject(piece),
@@ -187,8 +194,8 @@ function scoreFinding(
     outcome: judgement.outcome,
     severity: null,
     title: `PyRIT ${scorer}${category ? ` (${category})` : ""}: ${verdict}`,
-    ...(score.score_rationale ? { detail: truncate(score.score_rationale, 500) } : {}),
-    observedAt: toIsoDate(score.timestamp) ?? toIsoDate(piece?.timestamp),
+    ...(score.score_rationale ? { detail: truncateText(score.score_rationale, 500) } : {}),
+    observedAt: toIsoTime(score.timestamp, PYRIT_TIME) ?? toIsoTime(piece?.timestamp, PYRIT_TIME),
     links: [],
     attributes: {
       scorer,
@@ -205,41 +212,14 @@ function scoreFinding(
 
 function targetSubject(piece: PyritPiece | null): NormalizedFinding["subject"] {
   const target = piece?.prompt_target_identifier ?? null;
-  const model = target ? (text(target.model_name) ?? text(target.deployment_name)) : null;
+  const model = target ? (readString(target.model_name) ?? readString(target.deployment_name)) : null;
   return { kind: "model", name: model ?? typeName(target) ?? "PyRIT target" };
 }
 
 /** A PyRIT identifier's class: `__type__` in most releases, `class_name` in the newest. */
 function typeName(identifier: Record<string, unknown> | null | undefined): string | null {
   if (!identifier) return null;
-  return text(identifier.__type__) ?? text(identifier.class_name) ?? text(identifier.type);
-}
-
-function latest(times: string[]): string | null {
-  return times.length === 0 ? null : times.reduce((a, b) => (b > a ? b : a));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-/** ISO 8601 in UTC; PyRIT's zone-less `datetime.isoformat()` is read as UTC. */
-function toIsoDate(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === "") return null;
-  let candidate = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(candidate)) {
-    candidate = `${candidate.replace(" ", "T")}Z`;
-  }
-  const date = new Date(candidate);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return readString(identifier.__type__) ?? readString(identifier.class_name) ?? readString(identifier.type);
 }
 
 export const pyritAdapter: SourceAdapter = {

@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { sagemakerAdapter } from "./sagemaker.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => sagemakerAdapter.parse(encode(value), new Headers());
-const FIXTURE = "evidence/sagemaker-model_package_state_change.json";
-const fixture = () => JSON.parse(readFileSync(fixturePath(FIXTURE), "utf8")) as Record<string, unknown>;
+const FIXTURE = "sagemaker-model_package_state_change.json";
+const fixture = () => JSON.parse(readFixture(FIXTURE, "utf8")) as Record<string, unknown>;
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -33,7 +32,7 @@ describe("sagemakerAdapter", () => {
   });
 
   it("reads a rejected model package as a registry event and a failed approval", () => {
-    const result = sagemakerAdapter.parse(readFileSync(fixturePath(FIXTURE)), new Headers());
+    const result = sagemakerAdapter.parse(readFixture(FIXTURE), new Headers());
     expect(result).toMatchObject({
       eventType: "SageMaker Model Package State Change",
       deliveryId: "844e2571-85d4-695f-b930-0153b71dcb42",

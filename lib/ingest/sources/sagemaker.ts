@@ -4,6 +4,16 @@ import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { asRecord } from "./shared/as-record.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientText } from "./shared/lenient-text.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { readText } from "./shared/read-text.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Amazon SageMaker events as Amazon EventBridge delivers them (EventBridge envelope version "0": `id`,
@@ -27,12 +37,8 @@ import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source
 const MODEL_PACKAGE = "SageMaker Model Package State Change";
 const PIPELINE_EXECUTION = "SageMaker Model Building Pipeline Execution Status Change";
 
-/** An optional text field: a wrong type or a blank string counts as absent. */
-const lenientText = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((value) => (value && value.trim() !== "" ? value : null));
+/** Event times: ISO 8601 (EventBridge `time`, detail times), or epoch seconds or milliseconds. */
+const EVENT_TIME: ToIsoTimeOptions = { epochSecondsBelow: 1e12 };
 
 const eventSchema = z.looseObject({
   "detail-type": z.string({ error: "required: the EventBridge detail-type" }).min(1),
@@ -41,7 +47,7 @@ const eventSchema = z.looseObject({
   time: lenientText,
   region: lenientText,
   account: lenientText,
-  resources: z.array(z.unknown()).nullish().catch(null),
+  resources: lenientList,
   detail: z
     .preprocess((value) => parseEmbeddedJson(value), z.record(z.string(), z.unknown()))
     .nullish()
@@ -66,21 +72,20 @@ function parse(raw: Uint8Array): ParsedEvidence {
     findings.push(...eventFindings(event, prefix));
   }
   const types = [...new Set(events.map((e) => e["detail-type"]))];
-  const times = events.map((e) => isoTime(e.time)).filter((t): t is string => t !== null);
+  const times = events.map((e) => toIsoTime(e.time, EVENT_TIME)).filter((t): t is string => t !== null);
   return {
-    eventType: cut(types.join(","), 200),
+    eventType: truncateText(types.join(","), 200),
     deliveryId: events.length === 1 ? (events[0]?.id ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
 /** Some forwarders serialise the envelope with `detailType`; read it as `detail-type`. */
 function camelDetailType(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  const record = value as Record<string, unknown>;
-  if (record["detail-type"] === undefined && typeof record.detailType === "string") {
-    return { ...record, "detail-type": record.detailType };
+  if (!isRecord(value)) return value;
+  if (value["detail-type"] === undefined && typeof value.detailType === "string") {
+    return { ...value, "detail-type": value.detailType };
   }
   return value;
 }
@@ -88,8 +93,8 @@ function camelDetailType(value: unknown): unknown {
 function eventFindings(event: BridgeEvent, prefix: string): NormalizedFinding[] {
   const detailType = event["detail-type"];
   const detail = event.detail ?? {};
-  const observedAt = isoTime(event.time);
-  const base = compact({
+  const observedAt = toIsoTime(event.time, EVENT_TIME);
+  const base = compactAttributes({
     eventType: detailType,
     detailType,
     region: event.region ?? null,
@@ -106,10 +111,10 @@ function eventFindings(event: BridgeEvent, prefix: string): NormalizedFinding[] 
       check: "event",
       outcome: "info",
       severity: null,
-      title: cut(`SageMaker event "${detailType}"${resource ? ` for ${resource}` : ""}`, 500),
+      title: truncateText(`SageMaker event "${detailType}"${resource ? ` for ${resource}` : ""}`, 500),
       observedAt,
       links: [],
-      attributes: compact({ ...base, source: event.source ?? null, resource }),
+      attributes: compactAttributes({ ...base, source: event.source ?? null, resource }),
     },
   ];
 }
@@ -120,42 +125,43 @@ function modelPackageFindings(
   observedAt: string | null,
   prefix: string,
 ): NormalizedFinding[] {
-  const arn = text(detail.ModelPackageArn);
-  const group = text(detail.ModelPackageGroupName) ?? text(detail.ModelPackageName) ?? arn ?? "(unknown model package)";
-  const version = text(detail.ModelPackageVersion);
-  const approval = text(detail.ModelApprovalStatus);
-  const status = text(detail.ModelPackageStatus);
-  const metadata = record(detail.MetadataProperties);
+  const arn = readText(detail.ModelPackageArn);
+  const group =
+    readText(detail.ModelPackageGroupName) ?? readText(detail.ModelPackageName) ?? arn ?? "(unknown model package)";
+  const version = readText(detail.ModelPackageVersion);
+  const approval = readText(detail.ModelApprovalStatus);
+  const status = readText(detail.ModelPackageStatus);
+  const metadata = asRecord(detail.MetadataProperties);
   const subject: NormalizedFinding["subject"] = version
     ? { kind: "model-version", name: group, version }
     : { kind: "model", name: group };
-  const attributes = compact({
+  const attributes = compactAttributes({
     ...base,
-    modelPackageGroup: text(detail.ModelPackageGroupName),
+    modelPackageGroup: readText(detail.ModelPackageGroupName),
     modelPackageVersion: version,
     modelPackageArn: arn,
     approvalStatus: approval,
     modelPackageStatus: status,
-    generatedBy: metadata ? text(metadata.GeneratedBy) : null,
+    generatedBy: metadata ? readText(metadata.GeneratedBy) : null,
   });
   const what = `model package ${group}${version ? ` version ${version}` : ""}`;
   const key = `${prefix}model-package/${arn ?? `${group}/${version ?? ""}`}`;
-  const description = text(detail.ApprovalDescription) ?? text(detail.ModelPackageDescription);
+  const description = readText(detail.ApprovalDescription) ?? readText(detail.ModelPackageDescription);
   const registry: NormalizedFinding = {
     key: `${key}/state`,
     subject,
     check: "registry-event",
     outcome: "info",
     severity: null,
-    title: cut(
+    title: truncateText(
       `SageMaker ${what} changed state${status || approval ? ` (${[status, approval].filter(Boolean).join(", ")})` : ""}`,
       500,
     ),
-    observedAt: isoTime(detail.LastModifiedTime) ?? observedAt,
+    observedAt: toIsoTime(detail.LastModifiedTime, EVENT_TIME) ?? observedAt,
     links: [],
     attributes,
   };
-  if (description) registry.detail = cut(description, 500);
+  if (description) registry.detail = truncateText(description, 500);
   const findings = [registry];
   if (approval) {
     const outcome = approval === "Approved" ? "pass" : approval === "Rejected" ? "fail" : "info";
@@ -177,10 +183,11 @@ function pipelineFinding(
   observedAt: string | null,
   prefix: string,
 ): NormalizedFinding {
-  const status = text(detail.currentPipelineExecutionStatus);
-  const pipelineArn = text(detail.pipelineArn);
-  const executionArn = text(detail.pipelineExecutionArn);
-  const pipeline = pipelineArn?.split("/").at(-1) ?? text(detail.pipelineExecutionDisplayName) ?? "(unknown pipeline)";
+  const status = readText(detail.currentPipelineExecutionStatus);
+  const pipelineArn = readText(detail.pipelineArn);
+  const executionArn = readText(detail.pipelineExecutionArn);
+  const pipeline =
+    pipelineArn?.split("/").at(-1) ?? readText(detail.pipelineExecutionDisplayName) ?? "(unknown pipeline)";
   const outcome = status === "Succeeded" ? "pass" : status === "Failed" ? "fail" : "info";
   return {
     key: `${prefix}pipeline-execution/${executionArn ?? pipeline}/${status ?? ""}`,
@@ -188,63 +195,20 @@ function pipelineFinding(
     check: "pipeline-run",
     outcome,
     severity: null,
-    title: cut(`SageMaker pipeline ${pipeline} execution ${status ? status.toLowerCase() : "changed status"}`, 500),
-    observedAt: isoTime(detail.executionEndTime) ?? observedAt,
+    title: truncateText(
+      `SageMaker pipeline ${pipeline} execution ${status ? status.toLowerCase() : "changed status"}`,
+      500,
+    ),
+    observedAt: toIsoTime(detail.executionEndTime, EVENT_TIME) ?? observedAt,
     links: [],
-    attributes: compact({
+    attributes: compactAttributes({
       ...base,
       pipelineArn,
       pipelineExecutionArn: executionArn,
       status,
-      previousStatus: text(detail.previousPipelineExecutionStatus),
+      previousStatus: readText(detail.previousPipelineExecutionStatus),
     }),
   };
-}
-
-function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function isoTime(value: unknown): string | null {
-  let ms: number | null = null;
-  if (typeof value === "number") ms = value < 1e12 ? value * 1000 : value;
-  else if (typeof value === "string") {
-    const t = value.trim();
-    if (/^\d+(\.\d+)?$/.test(t)) ms = Number(t) < 1e12 ? Number(t) * 1000 : Number(t);
-    else if (/^\d{4}-\d{2}-\d{2}/.test(t)) ms = Date.parse(t);
-  }
-  if (ms === null || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const sagemakerAdapter: SourceAdapter = {

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
 import { sarifAdapter } from "./sarif.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 
 const headers = new Headers();
-const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(`evidence/${name}`)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => bytes(JSON.stringify(value));
 
@@ -50,7 +48,7 @@ const codeqlRun = (results: unknown[] | undefined, extra: Record<string, unknown
 
 describe("sarifAdapter", () => {
   it("reads the shared Semgrep fixture: one code-scan fail per result", () => {
-    const parsed = sarifAdapter.parse(fixture("semgrep.sarif"), headers);
+    const parsed = sarifAdapter.parse(readFixture("semgrep.sarif"), headers);
     expect(parsed.eventType).toBe("sarif");
     expect(parsed.deliveryId).toBeNull();
     expect(parsed.effectiveAt).toBeNull();
@@ -76,7 +74,7 @@ describe("sarifAdapter", () => {
   });
 
   it("reads the shared Trivy fixture: CVE rules are vulnerabilities, severity from Trivy's rule tags", () => {
-    const parsed = sarifAdapter.parse(fixture("trivy.sarif"), headers);
+    const parsed = sarifAdapter.parse(readFixture("trivy.sarif"), headers);
     expect(parsed.eventType).toBe("sarif");
     expect(parsed.effectiveAt).toBeNull();
     expect(parsed.findings.map((f) => [f.key, f.check, f.outcome, f.severity, f.attributes.cve])).toEqual([

@@ -5,6 +5,16 @@ import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
 import { readSarifSeverity } from "./sarif/read-sarif-severity.ts";
 import { readSarifSubject } from "./sarif/read-sarif-subject.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientBoolean } from "./shared/lenient-boolean.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientRecord } from "./shared/lenient-record.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { takeNumberedKey } from "./shared/take-numbered-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * SARIF 2.1.0 from any tool (Semgrep, CodeQL, Trivy, Grype, Checkov...), per the OASIS SARIF 2.1.0
@@ -26,48 +36,45 @@ const VULNERABILITY_ID =
 const DEPENDENCY_SCANNERS = /grype|osv-scanner|govulncheck|dependency-check|npm audit|pip-audit/i;
 const IMAGE_SCANNERS = /trivy|grype/i;
 
-const text = z.string().nullish().catch(null);
-const properties = z.record(z.string(), z.unknown()).nullish().catch(null);
+/** Invocation `startTimeUtc`/`endTimeUtc`: ISO 8601, read by `Date.parse`. */
+const INVOCATION_TIME: ToIsoTimeOptions = { text: "any" };
 
 const ruleSchema = z.looseObject({
-  id: text,
-  helpUri: text,
-  defaultConfiguration: z.looseObject({ level: text }).nullish().catch(null),
-  properties,
+  id: lenientString,
+  helpUri: lenientString,
+  defaultConfiguration: z.looseObject({ level: lenientString }).nullish().catch(null),
+  properties: lenientRecord,
 });
 
 const componentSchema = z.looseObject({
   name: z.string(),
-  version: text,
-  semanticVersion: text,
+  version: lenientString,
+  semanticVersion: lenientString,
   rules: z.array(ruleSchema).nullish(),
 });
 
 const resultSchema = z.looseObject({
-  ruleId: text,
-  ruleIndex: z.number().nullish().catch(null),
+  ruleId: lenientString,
+  ruleIndex: lenientNumber,
   rule: z
     .looseObject({
-      id: text,
-      index: z.number().nullish().catch(null),
-      toolComponent: z
-        .looseObject({ index: z.number().nullish().catch(null) })
-        .nullish()
-        .catch(null),
+      id: lenientString,
+      index: lenientNumber,
+      toolComponent: z.looseObject({ index: lenientNumber }).nullish().catch(null),
     })
     .nullish()
     .catch(null),
-  kind: text,
-  level: text,
-  guid: text,
-  message: z.looseObject({ text: text }).nullish().catch(null),
-  locations: z.array(z.unknown()).nullish().catch(null),
+  kind: lenientString,
+  level: lenientString,
+  guid: lenientString,
+  message: z.looseObject({ text: lenientString }).nullish().catch(null),
+  locations: lenientList,
   suppressions: z
-    .array(z.looseObject({ status: text }))
+    .array(z.looseObject({ status: lenientString }))
     .nullish()
     .catch(null),
-  baselineState: text,
-  properties,
+  baselineState: lenientString,
+  properties: lenientRecord,
 });
 
 const runSchema = z.looseObject({
@@ -76,16 +83,16 @@ const runSchema = z.looseObject({
   invocations: z
     .array(
       z.looseObject({
-        executionSuccessful: z.boolean().nullish().catch(null),
-        startTimeUtc: text,
-        endTimeUtc: text,
+        executionSuccessful: lenientBoolean,
+        startTimeUtc: lenientString,
+        endTimeUtc: lenientString,
       }),
     )
     .nullish()
     .catch(null),
-  automationDetails: z.looseObject({ id: text, guid: text }).nullish().catch(null),
-  versionControlProvenance: z.array(z.unknown()).nullish().catch(null),
-  properties,
+  automationDetails: z.looseObject({ id: lenientString, guid: lenientString }).nullish().catch(null),
+  versionControlProvenance: lenientList,
+  properties: lenientRecord,
 });
 
 const logSchema = z.looseObject({
@@ -114,7 +121,8 @@ function parse(raw: Uint8Array): ParsedEvidence {
   return {
     eventType: "sarif",
     deliveryId: runs.length === 1 ? (first?.automationDetails?.guid ?? first?.automationDetails?.id ?? null) : null,
-    effectiveAt: toIsoDate(invocation?.endTimeUtc) ?? toIsoDate(invocation?.startTimeUtc),
+    effectiveAt:
+      toIsoTime(invocation?.endTimeUtc, INVOCATION_TIME) ?? toIsoTime(invocation?.startTimeUtc, INVOCATION_TIME),
     findings,
   };
 }
@@ -124,7 +132,9 @@ function runFindings(run: Run, prefix: string, seenKeys: Map<string, number>): N
   const tool = driver.name;
   const toolVersion = driver.semanticVersion ?? driver.version ?? null;
   const runSubject = readSarifSubject(run);
-  const observedAt = toIsoDate(run.invocations?.[0]?.endTimeUtc) ?? toIsoDate(run.invocations?.[0]?.startTimeUtc);
+  const observedAt =
+    toIsoTime(run.invocations?.[0]?.endTimeUtc, INVOCATION_TIME) ??
+    toIsoTime(run.invocations?.[0]?.startTimeUtc, INVOCATION_TIME);
   const findings: NormalizedFinding[] = [];
 
   for (const [index, result] of (run.results ?? []).entries()) {
@@ -150,7 +160,7 @@ function runFindings(run: Run, prefix: string, seenKeys: Map<string, number>): N
     const note = suppressed ? " (suppressed)" : result.baselineState === "absent" ? " (no longer present)" : "";
     const message = result.message?.text ?? null;
     findings.push({
-      key: uniqueKey(
+      key: takeNumberedKey(
         seenKeys,
         `${prefix}${result.guid ? `result=${result.guid}` : `rule=${ruleId}/${location ?? index}`}`,
       ),
@@ -161,17 +171,17 @@ function runFindings(run: Run, prefix: string, seenKeys: Map<string, number>): N
         outcome === "fail"
           ? readSarifSeverity({ level, resultProperties: result.properties, ruleProperties: rule?.properties })
           : null,
-      title: `${tool}: ${truncate(ruleId, 120)}${location ? ` at ${truncate(location, 120)}` : ""}${note}`,
-      ...(message ? { detail: truncate(message, 500) } : {}),
+      title: `${tool}: ${truncateText(ruleId, 120)}${location ? ` at ${truncateText(location, 120)}` : ""}${note}`,
+      ...(message ? { detail: truncateText(message, 500) } : {}),
       observedAt,
-      links: rule?.helpUri && /^https?:\/\/\S+$/i.test(rule.helpUri) ? [rule.helpUri] : [],
+      links: keepHttpLinks([rule?.helpUri]),
       attributes: { tool, ruleId, location, level, ...(vulnerability ? { cve } : {}), kind },
     });
   }
 
   if (run.invocations?.some((i) => i.executionSuccessful === false)) {
     findings.push({
-      key: uniqueKey(seenKeys, `${prefix}invocation-failed`),
+      key: takeNumberedKey(seenKeys, `${prefix}invocation-failed`),
       subject: runSubject ?? { kind: "other", name: tool },
       check: IMAGE_SCANNERS.test(tool) || DEPENDENCY_SCANNERS.test(tool) ? "vulnerability" : "code-scan",
       outcome: "error",
@@ -183,7 +193,7 @@ function runFindings(run: Run, prefix: string, seenKeys: Map<string, number>): N
     });
   } else if (Array.isArray(run.results) && run.results.length === 0) {
     findings.push({
-      key: uniqueKey(seenKeys, `${prefix}clean=${tool}`),
+      key: takeNumberedKey(seenKeys, `${prefix}clean=${tool}`),
       subject: runSubject ?? { kind: "other", name: tool },
       check: IMAGE_SCANNERS.test(tool) || DEPENDENCY_SCANNERS.test(tool) ? "vulnerability" : "code-scan",
       outcome: "pass",
@@ -218,26 +228,6 @@ function readLocation(value: unknown): { uri: string | null; location: string | 
   const region = physical && isRecord(physical.region) ? physical.region : null;
   const line = region && typeof region.startLine === "number" ? region.startLine : null;
   return { uri, location: uri === null ? null : line === null ? uri : `${uri}:${line}` };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-function uniqueKey(seen: Map<string, number>, base: string): string {
-  const n = (seen.get(base) ?? 0) + 1;
-  seen.set(base, n);
-  return n === 1 ? base : `${base}#${n}`;
-}
-
-function toIsoDate(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === "") return null;
-  const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export const sarifAdapter: SourceAdapter = {

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 import { slsaAdapter } from "./slsa.ts";
 
 const headers = new Headers();
-const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(`evidence/${name}`)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => bytes(JSON.stringify(value));
 const parse = (value: unknown) => slsaAdapter.parse(json(value), headers);
@@ -21,7 +19,7 @@ function errorOf(run: () => unknown): AppError {
   throw new Error("expected an AppError");
 }
 
-const fixtureStatement = JSON.parse(readFileSync(fixturePath("evidence/slsa-provenance-v1.intoto.json"), "utf8")) as {
+const fixtureStatement = JSON.parse(readFixture("slsa-provenance-v1.intoto.json", "utf8")) as {
   predicate: Record<string, unknown>;
 };
 const SHA = "12".repeat(32);
@@ -46,7 +44,7 @@ const timedPredicate = {
 
 describe("slsaAdapter", () => {
   it("reads the shared SLSA v1 statement fixture (GitHub Actions build type): one pass per subject", () => {
-    const parsed = slsaAdapter.parse(fixture("slsa-provenance-v1.intoto.json"), headers);
+    const parsed = slsaAdapter.parse(readFixture("slsa-provenance-v1.intoto.json"), headers);
     expect(parsed.eventType).toBe("slsa.provenance.v1");
     expect(parsed.deliveryId).toBeNull();
     expect(parsed.effectiveAt).toBeNull();

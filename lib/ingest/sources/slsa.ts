@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter, SubjectKind } from "../source-adapter.ts";
+import { inTotoStatementSchema } from "./shared/in-toto-statement-schema.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientRecord } from "./shared/lenient-record.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { takeUniqueKey } from "./shared/take-unique-key.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 import { readJsonOrLines } from "./slsa/read-json-or-lines.ts";
 import { readProvenanceFacts, type ProvenanceFacts } from "./slsa/read-provenance-facts.ts";
 import { unwrapAttestations, type UnwrappedAttestation } from "./slsa/unwrap-attestations.ts";
@@ -32,15 +38,9 @@ export const slsaAdapter: SourceAdapter = {
   parse,
 };
 
-const statementSchema = z.looseObject({
-  _type: z.string().nullish(),
-  predicateType: z.string(),
-  subject: z.array(z.unknown()).nullish(),
-  predicate: z.unknown().optional(),
-});
 const subjectSchema = z.looseObject({
-  name: z.string().nullish().catch(null),
-  digest: z.record(z.string(), z.unknown()).nullish().catch(null),
+  name: lenientString,
+  digest: lenientRecord,
 });
 
 const MODEL_FILE = /\.(safetensors|gguf|ggml|onnx|pt|pth|ckpt|h5|keras|tflite|mlmodel|pkl|joblib|npz)$/i;
@@ -53,7 +53,11 @@ function parse(raw: Uint8Array): ParsedEvidence {
   let effectiveAt: string | null = null;
   attestations.forEach((attestation, index) => {
     const prefix = attestations.length > 1 ? `attestation[${index}]/` : "";
-    const statement = parseSourceShape(statementSchema, attestation.statement, "in-toto statement (SLSA provenance)");
+    const statement = parseSourceShape(
+      inTotoStatementSchema,
+      attestation.statement,
+      "in-toto statement (SLSA provenance)",
+    );
     const version = slsaVersion(statement.predicateType);
     eventTypes.push(version ? `slsa.provenance.${version}` : "in-toto.statement");
     if (!version) {
@@ -66,11 +70,11 @@ function parse(raw: Uint8Array): ParsedEvidence {
     const context = { facts, attestation, predicateType: statement.predicateType, observedAt };
     const subjects = (statement.subject ?? []).map(readSubject).filter((s) => s !== null);
     if (subjects.length === 0) {
-      findings.push(noSubjectFinding(context, uniqueKey(seen, `${prefix}provenance/no-subject-digest`)));
+      findings.push(noSubjectFinding(context, takeUniqueKey(seen, `${prefix}provenance/no-subject-digest`)));
       return;
     }
     for (const s of subjects) {
-      findings.push(subjectFinding(context, s, uniqueKey(seen, `${prefix}provenance/${s.name}@${s.digest}`)));
+      findings.push(subjectFinding(context, s, takeUniqueKey(seen, `${prefix}provenance/${s.name}@${s.digest}`)));
     }
   });
   const only = attestations.length === 1 ? attestations[0] : undefined;
@@ -101,9 +105,11 @@ function subjectFinding(c: Context, s: { name: string; digest: string }, key: st
     outcome: "pass",
     severity: null,
     title: `SLSA provenance for ${s.name}`,
-    detail: clip(`Built by ${facts.builderId ?? "an unnamed builder"}${source}. ${signatureNote(c.attestation)}`),
+    detail: truncateText(
+      `Built by ${facts.builderId ?? "an unnamed builder"}${source}. ${signatureNote(c.attestation)}`,
+    ),
     observedAt: c.observedAt,
-    links: httpLinks([facts.invocationId, facts.sourceRepository]),
+    links: keepHttpLinks([facts.invocationId, facts.sourceRepository]),
     attributes: attributesOf(c),
   };
 }
@@ -118,7 +124,7 @@ function noSubjectFinding(c: Context, key: string): NormalizedFinding {
     title: "SLSA provenance names no artifact digest",
     detail: "The statement has no subject with a digest, so this provenance cannot be tied to any artifact.",
     observedAt: c.observedAt,
-    links: httpLinks([c.facts.invocationId, c.facts.sourceRepository]),
+    links: keepHttpLinks([c.facts.invocationId, c.facts.sourceRepository]),
     attributes: attributesOf(c),
   };
 }
@@ -143,17 +149,21 @@ function attributesOf(c: Context): NormalizedFinding["attributes"] {
 function unknownPredicate(predicateType: string, subjects: unknown[], prefix: string, seen: Set<string>) {
   const first = subjects.map(readSubject).find((s) => s !== null);
   const finding: NormalizedFinding = {
-    key: uniqueKey(seen, `${prefix}event/${predicateType}`),
+    key: takeUniqueKey(seen, `${prefix}event/${predicateType}`),
     subject: first
       ? { kind: subjectKind(first.name), name: first.name, digest: first.digest }
       : { kind: "other", name: "in-toto statement" },
     check: "event",
     outcome: "info",
     severity: null,
-    title: `In-toto statement with predicate ${clip(predicateType, 200)} (not SLSA provenance)`,
+    title: `In-toto statement with predicate ${truncateText(predicateType, 200)} (not SLSA provenance)`,
     observedAt: null,
     links: [],
-    attributes: { eventType: "in-toto.statement", predicateType: clip(predicateType), subjects: subjects.length },
+    attributes: {
+      eventType: "in-toto.statement",
+      predicateType: truncateText(predicateType),
+      subjects: subjects.length,
+    },
   };
   return finding;
 }
@@ -173,7 +183,7 @@ function readSubject(value: unknown): { name: string; digest: string } | null {
   const chosen = entries.find(([alg]) => alg === "sha256") ?? entries.find(([alg]) => alg === "sha512") ?? entries[0];
   if (!chosen) return null;
   const digest = `${chosen[0]}:${chosen[1]}`;
-  return { name: clip(r.data.name || digest, 300), digest: clip(digest, 300) };
+  return { name: truncateText(r.data.name || digest, 300), digest: truncateText(digest, 300) };
 }
 
 function subjectKind(name: string): SubjectKind {
@@ -192,25 +202,6 @@ function signatureNote(a: UnwrappedAttestation): string {
   return `${a.signatureCount} signature(s)${who} recorded, not cryptographically verified by Assay.`;
 }
 
-function httpLinks(values: (string | null)[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    if (v && /^https?:\/\/\S+$/i.test(v) && !out.includes(v)) out.push(v);
-  }
-  return out;
-}
-
-function uniqueKey(seen: Set<string>, key: string): string {
-  let k = key;
-  for (let n = 2; seen.has(k); n++) k = `${key}#${n}`;
-  seen.add(k);
-  return k;
-}
-
-function clip(s: string, max = 500): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
 function clipOrNull(s: string | null): string | null {
-  return s === null ? null : clip(s);
+  return s === null ? null : truncateText(s);
 }

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 import { spdxAdapter } from "./spdx.ts";
 
 const headers = new Headers();
-const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(`evidence/${name}`)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => bytes(JSON.stringify(value));
 const parse = (value: unknown) => spdxAdapter.parse(json(value), headers);
@@ -67,7 +65,7 @@ const spdx2 = {
 
 describe("spdxAdapter", () => {
   it("reads the shared SPDX 3.0.1 AI fixture: the document, the AI package's card and the dataset", () => {
-    const parsed = spdxAdapter.parse(fixture("spdx3-ai-package.jsonld"), headers);
+    const parsed = spdxAdapter.parse(readFixture("spdx3-ai-package.jsonld"), headers);
     const doc = "https://spdx.org/spdxdocs/ai-example04-a1b2c3d4-e5f6-7890-abcd-000000004001";
     expect(parsed.eventType).toBe("spdx.document");
     expect(parsed.deliveryId).toBe(doc);

@@ -4,6 +4,17 @@ import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter, SubjectKind } from "../source-adapter.ts";
+import { formatCount } from "./shared/format-count.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { readEnumValue } from "./shared/read-enum-value.ts";
+import { readString } from "./shared/read-string.ts";
+import { readStrings } from "./shared/read-strings.ts";
+import { takeUniqueKey } from "./shared/take-unique-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 import { assessAiPackage } from "./spdx/assess-ai-package.ts";
 import { readSpdx3Graph, type Spdx3Element, type Spdx3Graph } from "./spdx/read-spdx3-graph.ts";
 
@@ -26,29 +37,34 @@ export const spdxAdapter: SourceAdapter = {
   parse,
 };
 
-const str = z.string().nullish().catch(null);
+/** `creationInfo.created`: ISO 8601, read by `Date.parse` as sent. */
+const CREATED: ToIsoTimeOptions = { text: "any", trim: false };
 const spdx2Schema = z.looseObject({
   spdxVersion: z.string().regex(/^SPDX-2\.\d+$/, 'expected "SPDX-2.x"'),
-  SPDXID: str,
-  name: str,
-  documentNamespace: str,
-  creationInfo: z.looseObject({ created: str }).nullish().catch(null),
-  packages: z.array(z.unknown()).nullish().catch(null),
-  files: z.array(z.unknown()).nullish().catch(null),
-  relationships: z.array(z.unknown()).nullish().catch(null),
-  documentDescribes: z.array(z.unknown()).nullish().catch(null),
+  SPDXID: lenientString,
+  name: lenientString,
+  documentNamespace: lenientString,
+  creationInfo: z.looseObject({ created: lenientString }).nullish().catch(null),
+  packages: lenientList,
+  files: lenientList,
+  relationships: lenientList,
+  documentDescribes: lenientList,
 });
 const spdx2PackageSchema = z.looseObject({
-  SPDXID: str,
-  name: str,
-  versionInfo: str,
-  primaryPackagePurpose: str,
+  SPDXID: lenientString,
+  name: lenientString,
+  versionInfo: lenientString,
+  primaryPackagePurpose: lenientString,
   checksums: z
-    .array(z.looseObject({ algorithm: str, checksumValue: str }))
+    .array(z.looseObject({ algorithm: lenientString, checksumValue: lenientString }))
     .nullish()
     .catch(null),
 });
-const spdx2RelationshipSchema = z.looseObject({ spdxElementId: str, relationshipType: str, relatedSpdxElement: str });
+const spdx2RelationshipSchema = z.looseObject({
+  spdxElementId: lenientString,
+  relationshipType: lenientString,
+  relatedSpdxElement: lenientString,
+});
 
 interface Doc {
   deliveryId: string | null;
@@ -94,14 +110,14 @@ function readSpdx3(g: Spdx3Graph, prefix: string, seen: Set<string>): Doc {
   const packages = g.elements.filter((e) => e.type === "software_Package").length + models.length + datasets.length;
   const findings: NormalizedFinding[] = [];
   findings.push({
-    key: uniqueKey(seen, `${prefix}sbom`),
+    key: takeUniqueKey(seen, `${prefix}sbom`),
     subject: g.root
       ? subjectOf(g.root)
-      : { kind: "other", name: clip(g.documentName ?? g.documentId ?? "SPDX document") },
+      : { kind: "other", name: truncateText(g.documentName ?? g.documentId ?? "SPDX document") },
     check: "sbom",
     outcome: "pass",
     severity: null,
-    title: `SPDX ${g.specVersion} document with ${count(packages, "package")} (${count(models.length, "AI package")}, ${count(datasets.length, "dataset")})`,
+    title: `SPDX ${g.specVersion} document with ${formatCount(packages, "package")} (${formatCount(models.length, "AI package")}, ${formatCount(datasets.length, "dataset")})`,
     observedAt: g.created,
     links: g.root ? linksOf(g.root) : [],
     attributes: {
@@ -124,7 +140,7 @@ function readSpdx3(g: Spdx3Graph, prefix: string, seen: Set<string>): Doc {
     const subject = subjectOf(model);
     const label = subject.version ? `${subject.name} ${subject.version}` : subject.name;
     findings.push({
-      key: uniqueKey(seen, `${prefix}model-card/${clip(model.id ?? subject.name, 300)}`),
+      key: takeUniqueKey(seen, `${prefix}model-card/${truncateText(model.id ?? subject.name, 300)}`),
       subject,
       check: "model-card",
       outcome: a.outcome,
@@ -154,7 +170,7 @@ function readSpdx3(g: Spdx3Graph, prefix: string, seen: Set<string>): Doc {
     const subject = subjectOf(dataset);
     const p = dataset.props;
     findings.push({
-      key: uniqueKey(seen, `${prefix}dataset/${clip(dataset.id ?? subject.name, 300)}`),
+      key: takeUniqueKey(seen, `${prefix}dataset/${truncateText(dataset.id ?? subject.name, 300)}`),
       subject,
       check: "sbom",
       outcome: "info",
@@ -163,11 +179,11 @@ function readSpdx3(g: Spdx3Graph, prefix: string, seen: Set<string>): Doc {
       observedAt: g.created,
       links: linksOf(dataset),
       attributes: {
-        datasetType: strings(p.dataset_datasetType).join(",").slice(0, 200) || null,
-        availability: enumText(p.dataset_datasetAvailability),
-        confidentialityLevel: enumText(p.dataset_confidentialityLevel),
-        hasSensitivePersonalInformation: enumText(p.dataset_hasSensitivePersonalInformation),
-        knownBias: strings(p.dataset_knownBias).length,
+        datasetType: readStrings(p.dataset_datasetType).join(",").slice(0, 200) || null,
+        availability: readEnumValue(p.dataset_datasetAvailability),
+        confidentialityLevel: readEnumValue(p.dataset_confidentialityLevel),
+        hasSensitivePersonalInformation: readEnumValue(p.dataset_hasSensitivePersonalInformation),
+        knownBias: readStrings(p.dataset_knownBias).length,
       },
     });
   }
@@ -190,35 +206,35 @@ function readSpdx2(doc: z.output<typeof spdx2Schema>, prefix: string, seen: Set<
   ];
   const described = packages.find((p) => p.SPDXID && describedIds.includes(p.SPDXID));
   const specVersion = doc.spdxVersion.slice("SPDX-".length);
-  const effectiveAt = iso(doc.creationInfo?.created);
+  const effectiveAt = toIsoTime(doc.creationInfo?.created, CREATED);
   const checksum = described?.checksums?.find((c) => c.algorithm === "SHA256" && c.checksumValue);
   const subject: NormalizedFinding["subject"] = described
     ? {
         kind: described.primaryPackagePurpose === "CONTAINER" ? "container-image" : "package",
-        name: clip(described.name ?? described.SPDXID ?? "unnamed package", 300),
-        ...(described.versionInfo ? { version: clip(described.versionInfo, 100) } : {}),
+        name: truncateText(described.name ?? described.SPDXID ?? "unnamed package", 300),
+        ...(described.versionInfo ? { version: truncateText(described.versionInfo, 100) } : {}),
         ...(checksum?.checksumValue ? { digest: `sha256:${checksum.checksumValue.toLowerCase()}` } : {}),
       }
-    : { kind: "other", name: clip(doc.name ?? "SPDX document", 300) };
+    : { kind: "other", name: truncateText(doc.name ?? "SPDX document", 300) };
   const files = (doc.files ?? []).length;
   return {
-    deliveryId: doc.documentNamespace ? clip(doc.documentNamespace, 500) : null,
+    deliveryId: doc.documentNamespace ? truncateText(doc.documentNamespace, 500) : null,
     effectiveAt,
     findings: [
       {
-        key: uniqueKey(seen, `${prefix}sbom`),
+        key: takeUniqueKey(seen, `${prefix}sbom`),
         subject,
         check: "sbom",
         outcome: "pass",
         severity: null,
-        title: `SPDX ${specVersion} document with ${count(packages.length, "package")} and ${count(files, "file")}`,
+        title: `SPDX ${specVersion} document with ${formatCount(packages.length, "package")} and ${formatCount(files, "file")}`,
         observedAt: effectiveAt,
         links: [],
         attributes: {
           specVersion,
           packages: packages.length,
           files,
-          documentName: doc.name ? clip(doc.name, 200) : null,
+          documentName: doc.name ? truncateText(doc.name, 200) : null,
         },
       },
     ],
@@ -233,13 +249,13 @@ const KINDS: Record<string, SubjectKind> = {
 
 function subjectOf(el: Spdx3Element): NormalizedFinding["subject"] {
   const p = el.props;
-  const name = clip(text(p.name) ?? el.id ?? "unnamed element", 300);
-  const version = text(p.software_packageVersion);
+  const name = truncateText(readString(p.name) ?? el.id ?? "unnamed element", 300);
+  const version = readString(p.software_packageVersion);
   const digest = digestOf(p.verifiedUsing);
   return {
     kind: KINDS[el.type] ?? "other",
     name,
-    ...(version ? { version: clip(version, 100) } : {}),
+    ...(version ? { version: truncateText(version, 100) } : {}),
     ...(digest ? { digest } : {}),
   };
 }
@@ -248,57 +264,14 @@ function subjectOf(el: Spdx3Element): NormalizedFinding["subject"] {
 function digestOf(v: unknown): string | null {
   const hashes = (Array.isArray(v) ? v : []).flatMap((h) => {
     if (!isRecord(h)) return [];
-    const alg = text(h.algorithm);
-    const value = text(h.hashValue);
+    const alg = readString(h.algorithm);
+    const value = readString(h.hashValue);
     return alg && value && /^[0-9a-fA-F]+$/.test(value) ? [{ alg: alg.slice(alg.lastIndexOf("/") + 1), value }] : [];
   });
   const h = hashes.find((x) => x.alg === "sha256") ?? hashes[0];
-  return h ? clip(`${h.alg}:${h.value.toLowerCase()}`, 300) : null;
+  return h ? truncateText(`${h.alg}:${h.value.toLowerCase()}`, 300) : null;
 }
 
 function linksOf(el: Spdx3Element): string[] {
-  const out: string[] = [];
-  for (const v of [el.props.software_downloadLocation, el.props.software_homePage]) {
-    if (typeof v === "string" && /^https?:\/\/\S+$/i.test(v) && !out.includes(v)) out.push(v);
-  }
-  return out;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function text(v: unknown): string | null {
-  return typeof v === "string" && v.trim() !== "" ? v : null;
-}
-
-function strings(v: unknown): string[] {
-  if (typeof v === "string") return [v];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
-
-function enumText(v: unknown): string | null {
-  const t = text(v);
-  return t ? t.slice(t.lastIndexOf("/") + 1).slice(0, 100) : null;
-}
-
-function iso(v: string | null | undefined): string | null {
-  if (!v) return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function uniqueKey(seen: Set<string>, key: string): string {
-  let k = key;
-  for (let n = 2; seen.has(k); n++) k = `${key}#${n}`;
-  seen.add(k);
-  return k;
-}
-
-function clip(s: string, max = 500): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return keepHttpLinks([el.props.software_downloadLocation, el.props.software_homePage]);
 }

@@ -5,6 +5,12 @@ import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter, SubjectKind } from "../source-adapter.ts";
+import { lenientText } from "./shared/lenient-text.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { normalizeHttpLinks } from "./shared/normalize-http-links.ts";
+import { pickLatestTime } from "./shared/pick-latest-time.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * A generic sender of Standard Webhooks (spec v1, standardwebhooks.com: the `webhook-id`,
@@ -54,12 +60,8 @@ const MAX_ATTRIBUTES = 50;
 const lowercase = (value: unknown): unknown => (typeof value === "string" ? value.trim().toLowerCase() : value);
 const scalarText = z.union([z.string(), z.number()]).transform(String);
 
-/** An optional text field: a wrong type or a blank string counts as absent. */
-const lenientText = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((value) => (value && value.trim() !== "" ? value : null));
+/** The payload `timestamp` and finding `observedAt`: ISO 8601, or epoch seconds or milliseconds. */
+const EVENT_TIME: ToIsoTimeOptions = { epochSecondsBelow: 1e12 };
 
 const eventSchema = z.looseObject({
   type: z.string({ error: 'required: the event type, e.g. "model.approved"' }).min(1),
@@ -113,17 +115,17 @@ function parse(raw: Uint8Array): ParsedEvidence {
   }
 
   const types = [...new Set(events.map((e) => e.type))];
-  const times = events.map((e) => isoTime(e.timestamp)).filter((t): t is string => t !== null);
+  const times = events.map((e) => toIsoTime(e.timestamp, EVENT_TIME)).filter((t): t is string => t !== null);
   return {
-    eventType: cut(types.join(","), 200),
+    eventType: truncateText(types.join(","), 200),
     deliveryId: events.length === 1 ? (events[0]?.id ?? null) : null,
-    effectiveAt: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
-    findings: uniqueKeys(findings),
+    effectiveAt: pickLatestTime(times),
+    findings: makeKeysUnique(findings),
   };
 }
 
 function eventFindings(event: StandardEvent, prefix: string, pathPrefix: string): NormalizedFinding[] {
-  const observedAt = isoTime(event.timestamp);
+  const observedAt = toIsoTime(event.timestamp, EVENT_TIME);
   const rawFindings = parseEmbeddedJson(event.data.findings);
   if (!Array.isArray(rawFindings) || rawFindings.length === 0) {
     return [
@@ -133,7 +135,7 @@ function eventFindings(event: StandardEvent, prefix: string, pathPrefix: string)
         check: "event",
         outcome: "info",
         severity: null,
-        title: `Standard Webhooks event ${cut(event.type, 200)}`,
+        title: `Standard Webhooks event ${truncateText(event.type, 200)}`,
         observedAt,
         links: [],
         attributes: { eventType: event.type },
@@ -163,7 +165,7 @@ function envelopeFinding(
   const check: FindingCheck = known ? (finding.check as FindingCheck) : "event";
   const attributes = scalarAttributes(finding.attributes);
   if (!("eventType" in attributes)) attributes.eventType = event.type;
-  if (!known) attributes.check = cut(finding.check, 100);
+  if (!known) attributes.check = truncateText(finding.check, 100);
   const subject = finding.subject;
   const kind = SUBJECT_KINDS.find((k) => k === subject?.kind) ?? "other";
   const result: NormalizedFinding = {
@@ -171,21 +173,21 @@ function envelopeFinding(
     subject: subject
       ? {
           kind,
-          name: cut(subject.name, 300),
-          ...(subject.version ? { version: cut(subject.version, 200) } : {}),
-          ...(subject.digest ? { digest: cut(subject.digest, 200) } : {}),
-          ...(subject.revision ? { revision: cut(subject.revision, 200) } : {}),
+          name: truncateText(subject.name, 300),
+          ...(subject.version ? { version: truncateText(subject.version, 200) } : {}),
+          ...(subject.digest ? { digest: truncateText(subject.digest, 200) } : {}),
+          ...(subject.revision ? { revision: truncateText(subject.revision, 200) } : {}),
         }
       : { kind: "other", name: event.type },
     check,
     outcome: finding.outcome,
     severity: finding.severity ?? null,
-    title: cut(finding.title, MAX_TEXT),
-    observedAt: isoTime(finding.observedAt) ?? eventTime,
-    links: httpLinks(finding.links ?? []),
+    title: truncateText(finding.title, MAX_TEXT),
+    observedAt: toIsoTime(finding.observedAt, EVENT_TIME) ?? eventTime,
+    links: normalizeHttpLinks(finding.links ?? []),
     attributes,
   };
-  if (finding.detail) result.detail = cut(finding.detail, MAX_TEXT);
+  if (finding.detail) result.detail = truncateText(finding.detail, MAX_TEXT);
   return result;
 }
 
@@ -194,49 +196,10 @@ function scalarAttributes(value: Record<string, unknown> | null | undefined): No
   if (!value) return out;
   for (const [name, v] of Object.entries(value)) {
     if (Object.keys(out).length >= MAX_ATTRIBUTES) break;
-    if (typeof v === "string") out[name] = cut(v, MAX_TEXT);
+    if (typeof v === "string") out[name] = truncateText(v, MAX_TEXT);
     else if ((typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean" || v === null) out[name] = v;
   }
   return out;
-}
-
-function isoTime(value: unknown): string | null {
-  let ms: number | null = null;
-  if (typeof value === "number") ms = value < 1e12 ? value * 1000 : value;
-  else if (typeof value === "string") {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) < 1e12 ? Number(text) * 1000 : Number(text);
-    else if (/^\d{4}-\d{2}-\d{2}/.test(text)) ms = Date.parse(text);
-  }
-  if (ms === null || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function httpLinks(values: readonly unknown[]): string[] {
-  const out: string[] = [];
-  for (const value of values) {
-    if (typeof value !== "string" || value.length > 2000) continue;
-    const url = URL.parse(value);
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) continue;
-    if (!out.includes(url.href)) out.push(url.href);
-  }
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export const standardWebhooksAdapter: SourceAdapter = {

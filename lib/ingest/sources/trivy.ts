@@ -3,6 +3,16 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { keepHttpLinks } from "./shared/keep-http-links.ts";
+import { lenientList } from "./shared/lenient-list.ts";
+import { lenientNumber } from "./shared/lenient-number.ts";
+import { lenientRecord } from "./shared/lenient-record.ts";
+import { lenientString } from "./shared/lenient-string.ts";
+import { readSeverity } from "./shared/read-severity.ts";
+import { takeNumberedKey } from "./shared/take-numbered-key.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "./shared/to-iso-time.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 import { pickCvssScore } from "./trivy/pick-cvss-score.ts";
 
 /**
@@ -19,67 +29,61 @@ import { pickCvssScore } from "./trivy/pick-cvss-score.ts";
  * the artifact; one that scanned configuration and found no failure, one `code-scan` pass.
  */
 
-const SEVERITY: Record<string, NonNullable<NormalizedFinding["severity"]>> = {
-  CRITICAL: "critical",
-  HIGH: "high",
-  MEDIUM: "medium",
-  LOW: "low",
-};
+/** `CreatedAt`: RFC 3339 with nanoseconds, read by `Date.parse`. */
+const CREATED_AT: ToIsoTimeOptions = { text: "any" };
 
-const text = z.string().nullish().catch(null);
-const count = z.number().nullish().catch(null);
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
 
 const vulnerabilitySchema = z.looseObject({
   VulnerabilityID: z.string(),
-  PkgName: text,
-  PkgPath: text,
-  InstalledVersion: text,
-  FixedVersion: text,
-  Status: text,
-  Severity: text,
-  Title: text,
-  PrimaryURL: text,
-  References: z.array(z.unknown()).nullish().catch(null),
-  CVSS: z.record(z.string(), z.unknown()).nullish().catch(null),
+  PkgName: lenientString,
+  PkgPath: lenientString,
+  InstalledVersion: lenientString,
+  FixedVersion: lenientString,
+  Status: lenientString,
+  Severity: lenientString,
+  Title: lenientString,
+  PrimaryURL: lenientString,
+  References: lenientList,
+  CVSS: lenientRecord,
 });
 
 const misconfigurationSchema = z.looseObject({
-  ID: text,
-  AVDID: text,
-  Title: text,
-  Message: text,
-  Severity: text,
-  Status: text,
-  PrimaryURL: text,
-  CauseMetadata: z.looseObject({ StartLine: count, Resource: text }).nullish().catch(null),
+  ID: lenientString,
+  AVDID: lenientString,
+  Title: lenientString,
+  Message: lenientString,
+  Severity: lenientString,
+  Status: lenientString,
+  PrimaryURL: lenientString,
+  CauseMetadata: z.looseObject({ StartLine: lenientNumber, Resource: lenientString }).nullish().catch(null),
 });
 
 const secretSchema = z.looseObject({
-  RuleID: text,
-  Category: text,
-  Severity: text,
-  Title: text,
-  StartLine: count,
+  RuleID: lenientString,
+  Category: lenientString,
+  Severity: lenientString,
+  Title: lenientString,
+  StartLine: lenientNumber,
 });
 
 const resultSchema = z.looseObject({
   Target: z.string(),
-  Class: text,
-  Type: text,
+  Class: lenientString,
+  Type: lenientString,
   Vulnerabilities: list(vulnerabilitySchema),
   Misconfigurations: list(misconfigurationSchema),
   Secrets: list(secretSchema),
 });
 
 const reportSchema = z.looseObject({
-  SchemaVersion: count,
-  CreatedAt: text,
+  SchemaVersion: lenientNumber,
+  CreatedAt: lenientString,
   ArtifactName: z.string(),
-  ArtifactType: text,
+  ArtifactType: lenientString,
   Metadata: z
     .looseObject({
-      ImageID: text,
+      ImageID: lenientString,
       RepoDigests: z.array(z.string()).nullish().catch(null),
       RepoTags: z.array(z.string()).nullish().catch(null),
     })
@@ -106,7 +110,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
     }
     const where = items.length > 1 ? `Trivy report (item ${index})` : "Trivy report";
     const report = parseSourceShape(reportSchema, item, where);
-    effectiveAt ??= toIsoDate(report.CreatedAt);
+    effectiveAt ??= toIsoTime(report.CreatedAt, CREATED_AT);
     findings.push(...reportFindings(report, prefix, seenKeys));
   }
   return { eventType: "trivy.report", deliveryId: null, effectiveAt, findings };
@@ -114,7 +118,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
 
 function reportFindings(report: Report, prefix: string, seenKeys: Map<string, number>): NormalizedFinding[] {
   const subject = artifactSubject(report);
-  const observedAt = toIsoDate(report.CreatedAt);
+  const observedAt = toIsoTime(report.CreatedAt, CREATED_AT);
   const findings: NormalizedFinding[] = [];
   const results = report.Results ?? [];
   let vulnerabilities = 0;
@@ -132,9 +136,9 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
     for (const vuln of result.Vulnerabilities ?? []) {
       vulnerabilities++;
       const pkg = vuln.PkgName ?? "unknown package";
-      const severity = severityOf(vuln.Severity);
+      const severity = readSeverity(vuln.Severity);
       findings.push({
-        key: uniqueKey(
+        key: takeNumberedKey(
           seenKeys,
           `${prefix}vuln=${vuln.VulnerabilityID}/${pkg}@${vuln.InstalledVersion ?? "?"}/${target}`,
         ),
@@ -143,9 +147,9 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
         outcome: "fail",
         severity,
         title: `${vuln.VulnerabilityID} in ${pkg} ${vuln.InstalledVersion ?? ""}`.trim(),
-        ...(vuln.Title ? { detail: truncate(vuln.Title, 500) } : {}),
+        ...(vuln.Title ? { detail: truncateText(vuln.Title, 500) } : {}),
         observedAt,
-        links: httpLinks([vuln.PrimaryURL, ...(vuln.References ?? [])]),
+        links: keepHttpLinks([vuln.PrimaryURL, ...(vuln.References ?? [])], 5),
         attributes: {
           cve: vuln.VulnerabilityID,
           package: pkg,
@@ -165,15 +169,15 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
       const id = check.AVDID ?? check.ID ?? "unknown-check";
       const line = check.CauseMetadata?.StartLine ?? null;
       findings.push({
-        key: uniqueKey(seenKeys, `${prefix}misconfig=${id}/${target}${line ? `:${line}` : ""}`),
+        key: takeNumberedKey(seenKeys, `${prefix}misconfig=${id}/${target}${line ? `:${line}` : ""}`),
         subject,
         check: "code-scan",
         outcome: status === "FAIL" ? "fail" : "info",
-        severity: status === "FAIL" ? severityOf(check.Severity) : null,
-        title: `${id}: ${truncate(check.Title ?? "misconfiguration", 160)}${status === "FAIL" ? "" : ` (${status.toLowerCase()})`}`,
-        ...(check.Message ? { detail: truncate(check.Message, 500) } : {}),
+        severity: status === "FAIL" ? readSeverity(check.Severity) : null,
+        title: `${id}: ${truncateText(check.Title ?? "misconfiguration", 160)}${status === "FAIL" ? "" : ` (${status.toLowerCase()})`}`,
+        ...(check.Message ? { detail: truncateText(check.Message, 500) } : {}),
         observedAt,
-        links: httpLinks([check.PrimaryURL]),
+        links: keepHttpLinks([check.PrimaryURL]),
         attributes: { ruleId: id, location: line ? `${target}:${line}` : target, target, status },
       });
     }
@@ -182,12 +186,12 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
       const rule = secret.RuleID ?? "secret";
       const line = secret.StartLine ?? null;
       findings.push({
-        key: uniqueKey(seenKeys, `${prefix}secret=${rule}/${target}${line ? `:${line}` : ""}`),
+        key: takeNumberedKey(seenKeys, `${prefix}secret=${rule}/${target}${line ? `:${line}` : ""}`),
         subject,
         check: "code-scan",
         outcome: "fail",
-        severity: severityOf(secret.Severity),
-        title: `Secret in ${target}${line ? `:${line}` : ""}: ${truncate(secret.Title ?? rule, 160)}`,
+        severity: readSeverity(secret.Severity),
+        title: `Secret in ${target}${line ? `:${line}` : ""}: ${truncateText(secret.Title ?? rule, 160)}`,
         observedAt,
         links: [],
         attributes: {
@@ -203,7 +207,7 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
 
   if (vulnerabilities === 0 && packagesScanned) {
     findings.push({
-      key: uniqueKey(seenKeys, `${prefix}clean=vulnerabilities`),
+      key: takeNumberedKey(seenKeys, `${prefix}clean=vulnerabilities`),
       subject,
       check: "vulnerability",
       outcome: "pass",
@@ -216,7 +220,7 @@ function reportFindings(report: Report, prefix: string, seenKeys: Map<string, nu
   }
   if (failedChecks === 0 && configScanned) {
     findings.push({
-      key: uniqueKey(seenKeys, `${prefix}clean=misconfigurations`),
+      key: takeNumberedKey(seenKeys, `${prefix}clean=misconfigurations`),
       subject,
       check: "code-scan",
       outcome: "pass",
@@ -248,40 +252,11 @@ function clusterEvent(cluster: string, prefix: string): NormalizedFinding {
     check: "event",
     outcome: "info",
     severity: null,
-    title: `Trivy Kubernetes report for cluster ${truncate(cluster, 100)} (not interpreted)`,
+    title: `Trivy Kubernetes report for cluster ${truncateText(cluster, 100)} (not interpreted)`,
     observedAt: null,
     links: [],
     attributes: { eventType: "kubernetes-report" },
   };
-}
-
-function severityOf(value: string | null | undefined): NormalizedFinding["severity"] {
-  return value ? (SEVERITY[value.toUpperCase()] ?? null) : null;
-}
-
-function httpLinks(values: readonly unknown[]): string[] {
-  const links = values.filter((v): v is string => typeof v === "string" && /^https?:\/\/\S+$/i.test(v));
-  return [...new Set(links)].slice(0, 5);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function truncate(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
-function uniqueKey(seen: Map<string, number>, base: string): string {
-  const n = (seen.get(base) ?? 0) + 1;
-  seen.set(base, n);
-  return n === 1 ? base : `${base}#${n}`;
-}
-
-function toIsoDate(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === "") return null;
-  const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export const trivyAdapter: SourceAdapter = {

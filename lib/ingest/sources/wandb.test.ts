@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.ts";
-import { fixturePath } from "../../testing/fixture-path.ts";
+import { readFixture } from "./shared/read-fixture.ts";
 import { wandbAdapter } from "./wandb.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 const parse = (value: unknown) => wandbAdapter.parse(encode(value), new Headers());
-const FIXTURE = "evidence/wandb-registry_automation_webhook.json";
+const FIXTURE = "wandb-registry_automation_webhook.json";
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -25,7 +24,7 @@ describe("wandbAdapter", () => {
   });
 
   it("reads the documented repository-dispatch template as a registry event", () => {
-    const result = wandbAdapter.parse(readFileSync(fixturePath(FIXTURE)), new Headers());
+    const result = wandbAdapter.parse(readFixture(FIXTURE), new Headers());
     expect(result).toEqual({
       eventType: "BUILD_AND_DEPLOY",
       deliveryId: null,

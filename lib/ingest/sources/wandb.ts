@@ -2,6 +2,10 @@ import { AppError } from "../../errors/app-error.ts";
 import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import type { NormalizedFinding, ParsedEvidence, SourceAdapter } from "../source-adapter.ts";
+import { compactAttributes } from "./shared/compact-attributes.ts";
+import { isRecord } from "./shared/is-record.ts";
+import { makeKeysUnique } from "./shared/make-keys-unique.ts";
+import { truncateText } from "./shared/truncate-text.ts";
 
 /**
  * Weights & Biases automation webhooks. W&B has no fixed body: the automation's author writes a JSON
@@ -83,7 +87,7 @@ function parse(raw: Uint8Array): ParsedEvidence {
     throw new AppError("validation_failed", "This is not a W&B automation payload: the array holds no events.");
   }
   const found = items.map((item, index) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+    if (!isRecord(item)) {
       throw new AppError(
         "validation_failed",
         `This is not a W&B automation payload: ${Array.isArray(body) ? `item ${index}` : "the body"} is not a JSON object.`,
@@ -102,10 +106,10 @@ function parse(raw: Uint8Array): ParsedEvidence {
 
   const findings = found.flatMap((f, index) => itemFindings(f, found.length > 1 ? `${index}/` : ""));
   return {
-    eventType: cut([...new Set(found.map(eventTypeOf))].join(","), 200),
+    eventType: truncateText([...new Set(found.map(eventTypeOf))].join(","), 200),
     deliveryId: null,
     effectiveAt: null,
-    findings: uniqueKeys(findings),
+    findings: makeKeysUnique(findings),
   };
 }
 
@@ -126,7 +130,7 @@ function collect(value: unknown, out: Found, budget: { nodes: number }): void {
     const name = VARIABLES.find((variable) => variable === key.toLowerCase());
     const scalar = typeof v === "string" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : null;
     if (name && scalar && !/^\$\{[^}]*\}$/.test(scalar) && out.variables[name] === undefined) {
-      out.variables[name] = cut(scalar, 300);
+      out.variables[name] = truncateText(scalar, 300);
     }
     collect(v, out, budget);
   }
@@ -155,7 +159,7 @@ function itemFindings(found: Found, prefix: string): NormalizedFinding[] {
   const artifactNamed = Boolean(versionString ?? v.artifact_collection_name ?? found.artifactId);
   const isArtifactEvent = wandbType ? ARTIFACT_EVENTS.has(wandbType) : artifactNamed;
 
-  const attributes = compact({
+  const attributes = compactAttributes({
     eventType,
     wandbEventType: wandbType,
     templateEventType: v.event_type && v.event_type !== wandbType ? v.event_type : null,
@@ -178,7 +182,7 @@ function itemFindings(found: Found, prefix: string): NormalizedFinding[] {
         check: "event",
         outcome: "info",
         severity: null,
-        title: cut(`W&B automation event ${eventType}${names ? ` in ${names}` : ""}`, 500),
+        title: truncateText(`W&B automation event ${eventType}${names ? ` in ${names}` : ""}`, 500),
         observedAt: null,
         links: [],
         attributes,
@@ -201,7 +205,7 @@ function itemFindings(found: Found, prefix: string): NormalizedFinding[] {
     check: "registry-event",
     outcome: "info",
     severity: null,
-    title: cut(`W&B ${describe(wandbType, alias, v.tag ?? null)} ${versionString ?? subjectName}`, 500),
+    title: truncateText(`W&B ${describe(wandbType, alias, v.tag ?? null)} ${versionString ?? subjectName}`, 500),
     observedAt: null,
     links: [],
     attributes,
@@ -213,7 +217,7 @@ function itemFindings(found: Found, prefix: string): NormalizedFinding[] {
       key: `${registry.key}/approval`,
       check: "model-approval",
       outcome: "pass",
-      title: cut(`W&B artifact ${subjectName} promoted with alias "${alias}"`, 500),
+      title: truncateText(`W&B artifact ${subjectName} promoted with alias "${alias}"`, 500),
     });
   }
   return findings;
@@ -240,27 +244,6 @@ function describe(wandbType: string | null, alias: string | null, tag: string | 
     default:
       return "automation fired for artifact";
   }
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function uniqueKeys(findings: NormalizedFinding[]): NormalizedFinding[] {
-  const used = new Set<string>();
-  for (const finding of findings) {
-    let key = finding.key;
-    for (let n = 2; used.has(key); n++) key = `${finding.key}#${n}`;
-    used.add(key);
-    finding.key = key;
-  }
-  return findings;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 export const wandbAdapter: SourceAdapter = {

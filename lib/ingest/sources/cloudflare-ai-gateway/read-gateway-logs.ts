@@ -1,5 +1,6 @@
 import { AppError } from "../../../errors/app-error.ts";
 import { parseJsonBytes } from "../../json/parse-json-bytes.ts";
+import { isRecord } from "../shared/is-record.ts";
 
 /**
  * The log objects of one body: the logs API envelope's `result` (an array, or one object for a single
@@ -13,11 +14,11 @@ export function readGatewayLogs(raw: Uint8Array): Record<string, unknown>[] {
     if (body.length === 0)
       throw new AppError("validation_failed", "This is not a Cloudflare AI Gateway log: the array is empty.");
     values = body;
-  } else if (isObject(body) && "result" in body && ("success" in body || "result_info" in body || "errors" in body)) {
+  } else if (isRecord(body) && "result" in body && ("success" in body || "result_info" in body || "errors" in body)) {
     if (body.success === false) {
       const errors = Array.isArray(body.errors) ? body.errors : [];
       const message = errors
-        .map((e) => (isObject(e) && typeof e.message === "string" ? e.message : ""))
+        .map((e) => (isRecord(e) && typeof e.message === "string" ? e.message : ""))
         .filter(Boolean);
       throw new AppError(
         "validation_failed",
@@ -29,7 +30,7 @@ export function readGatewayLogs(raw: Uint8Array): Record<string, unknown>[] {
     values = [body];
   }
   return values.map((value) => {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       throw new AppError(
         "validation_failed",
         "This is not a Cloudflare AI Gateway log: every log must be a JSON object.",
@@ -37,8 +38,4 @@ export function readGatewayLogs(raw: Uint8Array): Record<string, unknown>[] {
     }
     return value;
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

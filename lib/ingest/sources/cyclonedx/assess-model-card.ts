@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { lenientList } from "../shared/lenient-list.ts";
+import { lenientString } from "../shared/lenient-string.ts";
 
 /** What a CycloneDX `modelCard` says, and whether it meets Assay's model-card rule (see `assessModelCard`). */
 export interface ModelCardAssessment {
@@ -20,30 +22,28 @@ export interface ModelCardAssessment {
   datasetUrls: string[];
 }
 
-const str = z.string().nullish().catch(null);
-const list = z.array(z.unknown()).nullish().catch(null);
 const modelCardSchema = z.looseObject({
   modelParameters: z
     .looseObject({
-      approach: z.looseObject({ type: str }).nullish().catch(null),
-      task: str,
-      architectureFamily: str,
-      datasets: list,
+      approach: z.looseObject({ type: lenientString }).nullish().catch(null),
+      task: lenientString,
+      architectureFamily: lenientString,
+      datasets: lenientList,
     })
     .nullish()
     .catch(null),
-  quantitativeAnalysis: z.looseObject({ performanceMetrics: list }).nullish().catch(null),
+  quantitativeAnalysis: z.looseObject({ performanceMetrics: lenientList }).nullish().catch(null),
   considerations: z
     .looseObject({
-      technicalLimitations: list,
-      performanceTradeoffs: list,
-      ethicalConsiderations: list,
-      fairnessAssessments: list,
+      technicalLimitations: lenientList,
+      performanceTradeoffs: lenientList,
+      ethicalConsiderations: lenientList,
+      fairnessAssessments: lenientList,
     })
     .nullish()
     .catch(null),
 });
-const datasetUrlSchema = z.looseObject({ contents: z.looseObject({ url: str }).nullish().catch(null) });
+const datasetUrlSchema = z.looseObject({ contents: z.looseObject({ url: lenientString }).nullish().catch(null) });
 
 /**
  * Assay's rule for a CycloneDX (1.5+) ML-BOM model card. It passes only when the card names BOTH

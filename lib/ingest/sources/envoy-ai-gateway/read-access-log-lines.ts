@@ -1,7 +1,7 @@
 import { AppError } from "../../../errors/app-error.ts";
 import { parseEmbeddedJson } from "../../json/parse-embedded-json.ts";
-import { parseJsonBytes } from "../../json/parse-json-bytes.ts";
-import { parseJsonLines } from "../../json/parse-json-lines.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { parseJsonOrLines } from "../shared/parse-json-or-lines.ts";
 
 /** Keys under which log shippers (Docker json-file, Fluent Bit, Vector) carry the original line. */
 const WRAPPED_LINE_KEYS = ["log", "message"] as const;
@@ -13,20 +13,10 @@ const WRAPPED_LINE_KEYS = ["log", "message"] as const;
  * object is `validation_failed`.
  */
 export function readAccessLogLines(raw: Uint8Array): Record<string, unknown>[] {
-  let values: unknown[];
-  try {
-    values = [parseJsonBytes(raw, "Envoy AI Gateway access log")];
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
-    try {
-      values = parseJsonLines(raw, "Envoy AI Gateway access log");
-    } catch {
-      throw error;
-    }
-  }
+  const values = parseJsonOrLines(raw, "Envoy AI Gateway access log");
   const lines: Record<string, unknown>[] = [];
   for (const value of values.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))) {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       throw new AppError("validation_failed", "This is not an Envoy access log: every line must be a JSON object.");
     }
     lines.push(unwrapShipped(value));
@@ -41,11 +31,7 @@ function unwrapShipped(record: Record<string, unknown>): Record<string, unknown>
     const value = record[key];
     if (typeof value !== "string") continue;
     const inner = parseEmbeddedJson(value, "Envoy AI Gateway access log line");
-    if (isObject(inner)) return inner;
+    if (isRecord(inner)) return inner;
   }
   return record;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

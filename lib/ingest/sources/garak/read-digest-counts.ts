@@ -1,3 +1,6 @@
+import { isRecord } from "../shared/is-record.ts";
+import { readNumber } from "../shared/read-number.ts";
+
 /** Pass counts of one probe/detector pair, as an eval record or a digest entry states them. */
 export interface GarakEvalCounts {
   probe: string;
@@ -22,21 +25,13 @@ export function readDigestCounts(digest: Record<string, unknown>): GarakEvalCoun
       if (probe === "_summary" || !isRecord(probeEntry)) continue;
       for (const [detector, detectorEntry] of Object.entries(probeEntry)) {
         if (detector === "_summary" || !isRecord(detectorEntry)) continue;
-        const passed = finiteNumber(detectorEntry.passed);
-        const total = finiteNumber(detectorEntry.total_evaluated);
-        const score = finiteNumber(detectorEntry.absolute_score);
+        const passed = readNumber(detectorEntry.passed);
+        const total = readNumber(detectorEntry.total_evaluated);
+        const score = readNumber(detectorEntry.absolute_score);
         if (passed !== null && total !== null) counts.push({ probe, detector, passed, total });
         else if (score !== null) counts.push({ probe, detector, passed: Math.round(score * 100), total: 100 });
       }
     }
   }
   return counts;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function finiteNumber(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }

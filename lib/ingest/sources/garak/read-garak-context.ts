@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { isHttpLink } from "../shared/is-http-link.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { lenientString } from "../shared/lenient-string.ts";
+import { readString } from "../shared/read-string.ts";
 
 /** What a garak report says about its run, read from its setup, init, digest and other records. */
 export interface GarakRunContext {
@@ -10,17 +14,15 @@ export interface GarakRunContext {
   groupLinks: Map<string, string>;
 }
 
-const lenientText = z.string().nullish().catch(null);
-
 const digestSchema = z.looseObject({
   meta: z
     .looseObject({
-      start_time: lenientText,
-      run_uuid: lenientText,
-      target_type: lenientText,
-      target_name: lenientText,
-      model_type: lenientText,
-      model_name: lenientText,
+      start_time: lenientString,
+      run_uuid: lenientString,
+      target_type: lenientString,
+      target_name: lenientString,
+      model_type: lenientString,
+      model_name: lenientString,
     })
     .nullish()
     .catch(null),
@@ -46,37 +48,37 @@ export function readGarakContext(records: readonly Record<string, unknown>[]): G
   for (const record of records) {
     switch (record.entry_type) {
       case "start_run setup":
-        fallbackRunId ??= text(record["transient.run_id"]);
-        fallbackStart ??= text(record["transient.starttime_iso"]);
-        context.targetType ??= text(record["plugins.target_type"]) ?? text(record["plugins.model_type"]);
-        context.targetName ??= text(record["plugins.target_name"]) ?? text(record["plugins.model_name"]);
+        fallbackRunId ??= readString(record["transient.run_id"]);
+        fallbackStart ??= readString(record["transient.starttime_iso"]);
+        context.targetType ??= readString(record["plugins.target_type"]) ?? readString(record["plugins.model_type"]);
+        context.targetName ??= readString(record["plugins.target_name"]) ?? readString(record["plugins.model_name"]);
         break;
       case "init":
-        context.runId ??= text(record.run);
-        context.startTime ??= text(record.start_time);
+        context.runId ??= readString(record.run);
+        context.startTime ??= readString(record.start_time);
         break;
       case "digest": {
         const digest = digestSchema.safeParse(record);
         if (!digest.success) break;
         const meta = digest.data.meta;
-        fallbackRunId ??= text(meta?.run_uuid);
-        fallbackStart ??= text(meta?.start_time);
-        context.targetType ??= text(meta?.target_type) ?? text(meta?.model_type);
-        context.targetName ??= text(meta?.target_name) ?? text(meta?.model_name);
+        fallbackRunId ??= readString(meta?.run_uuid);
+        fallbackStart ??= readString(meta?.start_time);
+        context.targetType ??= readString(meta?.target_type) ?? readString(meta?.model_type);
+        context.targetName ??= readString(meta?.target_name) ?? readString(meta?.model_name);
         for (const [group, value] of Object.entries(digest.data.eval ?? {})) {
           const summary = isRecord(value) && isRecord(value._summary) ? value._summary : null;
-          const link = summary ? text(summary.group_link) : null;
-          if (link && /^https?:\/\/\S+$/i.test(link)) context.groupLinks.set(group, link);
+          const link = summary ? readString(summary.group_link) : null;
+          if (isHttpLink(link)) context.groupLinks.set(group, link);
         }
         break;
       }
       case undefined:
-        fallbackRunId ??= text(record.run_id);
-        hitGenerator ??= text(record.generator);
+        fallbackRunId ??= readString(record.run_id);
+        hitGenerator ??= readString(record.generator);
         break;
       default:
         // completion, and the eval and attempt records of recent releases, carry the run id too
-        fallbackRunId ??= text(record.run);
+        fallbackRunId ??= readString(record.run);
     }
   }
   context.runId ??= fallbackRunId;
@@ -89,12 +91,4 @@ export function readGarakContext(records: readonly Record<string, unknown>[]): G
     context.targetName = name === "" || name === "None" ? null : name;
   }
   return context;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
 }

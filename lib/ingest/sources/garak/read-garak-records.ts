@@ -3,6 +3,7 @@ import { AppError } from "../../../errors/app-error.ts";
 import { parseJsonBytes } from "../../json/parse-json-bytes.ts";
 import { parseJsonLines } from "../../json/parse-json-lines.ts";
 import { parseSourceShape } from "../../json/parse-source-shape.ts";
+import { isRecord } from "../shared/is-record.ts";
 
 const recordSchema = z.looseObject({ entry_type: z.string() });
 
@@ -27,10 +28,10 @@ export function readGarakRecords(raw: Uint8Array): Record<string, unknown>[] {
   }
   const records: Record<string, unknown>[] = [];
   for (const value of values.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    if (!isRecord(value)) {
       throw new AppError("validation_failed", "This is not a garak report: every record must be a JSON object.");
     }
-    const record = value as Record<string, unknown>;
+    const record = value;
     if ("entry_type" in record) {
       parseSourceShape(recordSchema, record, "garak report record");
     } else if (typeof record.probe !== "string" || !("detector" in record)) {

@@ -1,3 +1,6 @@
+import { asRecord } from "../shared/as-record.ts";
+import { isRecord } from "../shared/is-record.ts";
+
 /** `ai` children that are not LLM plugin entries. */
 const NOT_LLM = new Set(["payload", "mcp", "sanitizer", "audit", "compressor", "a2a"]);
 
@@ -12,17 +15,9 @@ export interface LlmPlugin {
 /** The LLM plugin entry of `ai`: `proxy` when present, else the first child with `meta` or `usage`. */
 export function findLlmPlugin(ai: Record<string, unknown>): LlmPlugin | null {
   const candidates = Object.entries(ai).filter(
-    ([name, value]) => !NOT_LLM.has(name) && isObject(value) && (isObject(value.meta) || isObject(value.usage)),
+    ([name, value]) => !NOT_LLM.has(name) && isRecord(value) && (isRecord(value.meta) || isRecord(value.usage)),
   );
   const [name, value] = candidates.find(([n]) => n === "proxy") ?? candidates[0] ?? [];
-  if (name === undefined || !isObject(value)) return null;
-  return { name, meta: asObject(value.meta), usage: asObject(value.usage), cache: asObject(value.cache) };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function asObject(value: unknown): Record<string, unknown> | null {
-  return isObject(value) ? value : null;
+  if (name === undefined || !isRecord(value)) return null;
+  return { name, meta: asRecord(value.meta), usage: asRecord(value.usage), cache: asRecord(value.cache) };
 }

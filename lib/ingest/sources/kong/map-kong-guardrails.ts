@@ -1,4 +1,9 @@
 import type { NormalizedFinding } from "../../source-adapter.ts";
+import { asRecord } from "../shared/as-record.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { readNumber } from "../shared/read-number.ts";
+import { readString } from "../shared/read-string.ts";
+import { truncateText } from "../shared/truncate-text.ts";
 
 /** What the guardrail findings of one log entry share with its request-log finding. */
 interface EntryContext {
@@ -43,7 +48,7 @@ const NOT_GUARDRAILS = new Set(["payload", "usage", "meta", "cache", "rag-inject
 export function mapKongGuardrails(ai: Record<string, unknown>, context: EntryContext): NormalizedFinding[] {
   const findings: NormalizedFinding[] = [];
   const containers = Object.entries(ai).filter(
-    ([name, value]) => name !== "audit" && name !== "mcp" && isObject(value),
+    ([name, value]) => name !== "audit" && name !== "mcp" && isRecord(value),
   );
   for (const [pluginName, plugin] of containers) {
     const obj = plugin as Record<string, unknown>;
@@ -56,18 +61,18 @@ export function mapKongGuardrails(ai: Record<string, unknown>, context: EntryCon
       continue;
     }
     for (const [name, value] of Object.entries(obj)) {
-      if (NOT_GUARDRAILS.has(name) || !isObject(value) || !isGuardrail(name, value)) continue;
+      if (NOT_GUARDRAILS.has(name) || !isRecord(value) || !isGuardrail(name, value)) continue;
       findings.push(guardrailFinding(name, value, context));
     }
   }
 
-  const breached = asObject(asObject(ai.audit)?.azure_content_safety);
+  const breached = asRecord(asRecord(ai.audit)?.azure_content_safety);
   if (breached && Object.keys(breached).length > 0) {
     const categories = Object.keys(breached).sort();
     const severity = maxSeverity(Object.values(breached));
     const existing = findings.find((f) => f.attributes.guardrail === "azure-content-safety");
     if (existing) {
-      existing.attributes.categories = cut(categories.join(","), 200);
+      existing.attributes.categories = truncateText(categories.join(","), 200);
       existing.attributes.intervened = true;
       existing.severity = severity;
     } else {
@@ -77,14 +82,14 @@ export function mapKongGuardrails(ai: Record<string, unknown>, context: EntryCon
         check: "guardrail",
         outcome: "pass",
         severity,
-        title: cut(`Kong AI Azure Content Safety flagged ${categories.join(", ")}`, 500),
+        title: truncateText(`Kong AI Azure Content Safety flagged ${categories.join(", ")}`, 500),
         observedAt: context.observedAt,
         links: [],
         attributes: {
           ...context.attributes,
           guardrail: "azure-content-safety",
           intervened: true,
-          categories: cut(categories.join(","), 200),
+          categories: truncateText(categories.join(","), 200),
         },
       });
     }
@@ -98,26 +103,26 @@ function isGuardrail(name: string, value: Record<string, unknown>): boolean {
 
 function guardrailFinding(rawName: string, g: Record<string, unknown>, context: EntryContext): NormalizedFinding {
   const name = rawName.replace(/^ai-/, "");
-  const inputReason = text(g.input_block_reason);
-  const outputReason = text(g.output_block_reason);
-  const triggered = num(g.guards_triggered_count);
+  const inputReason = readString(g.input_block_reason);
+  const outputReason = readString(g.output_block_reason);
+  const triggered = readNumber(g.guards_triggered_count);
   const masked = g.input_masked === true || g.output_masked === true;
   const intervened = inputReason !== null || outputReason !== null || (triggered ?? 0) > 0 || masked;
   const stages = [inputReason !== null ? "input" : null, outputReason !== null ? "output" : null].filter(Boolean);
   const attributes: NormalizedFinding["attributes"] = { ...context.attributes, guardrail: name, intervened };
   const put = (attribute: string, value: string | number | boolean | null) => {
-    if (value !== null) attributes[attribute] = typeof value === "string" ? cut(value, 200) : value;
+    if (value !== null) attributes[attribute] = typeof value === "string" ? truncateText(value, 200) : value;
   };
-  put("guardrailId", text(g.guardrails_id) ?? text(g.template_id) ?? text(g.lakera_project_id));
-  put("guardrailVersion", text(g.guardrails_version));
-  put("mode", text(g.mode));
+  put("guardrailId", readString(g.guardrails_id) ?? readString(g.template_id) ?? readString(g.lakera_project_id));
+  put("guardrailVersion", readString(g.guardrails_version));
+  put("mode", readString(g.mode));
   put("blockReason", [inputReason, outputReason].filter((r): r is string => r !== null).join("; ") || null);
   put("blockedStage", stages.length > 0 ? stages.join(",") : null);
-  put("blockSource", text(g.input_block_source) ?? text(g.output_block_source));
+  put("blockSource", readString(g.input_block_source) ?? readString(g.output_block_source));
   put("masked", masked ? true : null);
   put("guardsTriggered", triggered);
-  put("inputLatencyMs", num(g.input_processing_latency));
-  put("outputLatencyMs", num(g.output_processing_latency));
+  put("inputLatencyMs", readNumber(g.input_processing_latency));
+  put("outputLatencyMs", readNumber(g.output_processing_latency));
   const verb =
     masked && stages.length === 0
       ? "masked content"
@@ -130,7 +135,7 @@ function guardrailFinding(rawName: string, g: Record<string, unknown>, context: 
     check: "guardrail",
     outcome: "pass",
     severity: null,
-    title: cut(`Kong AI guardrail ${name} ran and ${verb}`, 500),
+    title: truncateText(`Kong AI guardrail ${name} ran and ${verb}`, 500),
     observedAt: context.observedAt,
     links: [],
     attributes,
@@ -138,18 +143,20 @@ function guardrailFinding(rawName: string, g: Record<string, unknown>, context: 
 }
 
 function sanitizerFinding(s: Record<string, unknown>, context: EntryContext): NormalizedFinding {
-  const identified = num(s.pii_identified);
-  const sanitized = num(s.pii_sanitized);
-  const blockSource = text(s.input_block_source) ?? text(s.output_block_source);
+  const identified = readNumber(s.pii_identified);
+  const sanitized = readNumber(s.pii_sanitized);
+  const blockSource = readString(s.input_block_source) ?? readString(s.output_block_source);
   const items = Array.isArray(s.sanitized_items) ? s.sanitized_items : [];
-  const types = [...new Set(items.map((i) => text(asObject(i)?.entity_type)).filter((t): t is string => t !== null))];
+  const types = [
+    ...new Set(items.map((i) => readString(asRecord(i)?.entity_type)).filter((t): t is string => t !== null)),
+  ];
   const intervened = (sanitized ?? 0) > 0 || blockSource !== null;
   const attributes: NormalizedFinding["attributes"] = { ...context.attributes, guardrail: "pii-sanitizer", intervened };
   if (identified !== null) attributes.piiIdentified = identified;
   if (sanitized !== null) attributes.piiSanitized = sanitized;
-  if (types.length > 0) attributes.entityTypes = cut(types.sort().join(","), 200);
-  if (blockSource !== null) attributes.blockSource = cut(blockSource, 200);
-  const duration = num(s.duration);
+  if (types.length > 0) attributes.entityTypes = truncateText(types.sort().join(","), 200);
+  if (blockSource !== null) attributes.blockSource = truncateText(blockSource, 200);
+  const duration = readNumber(s.duration);
   if (duration !== null) attributes.durationMs = duration;
   return {
     key: `${context.keyBase}/guardrail=pii-sanitizer`,
@@ -157,7 +164,7 @@ function sanitizerFinding(s: Record<string, unknown>, context: EntryContext): No
     check: "guardrail",
     outcome: "pass",
     severity: null,
-    title: cut(
+    title: truncateText(
       `Kong AI PII sanitizer ran: ${identified ?? 0} PII entities found, ${sanitized ?? 0} sanitized${blockSource ? `, blocked by ${blockSource}` : ""}`,
       500,
     ),
@@ -180,24 +187,4 @@ function maxSeverity(values: unknown[]): NormalizedFinding["severity"] {
     worst = Math.max(worst, level);
   }
   return worst === 3 ? "high" : worst === 2 ? "medium" : worst === 1 ? "low" : worst === 0 ? "info" : null;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function asObject(value: unknown): Record<string, unknown> | null {
-  return isObject(value) ? value : null;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

@@ -1,6 +1,6 @@
 import { AppError } from "../../../errors/app-error.ts";
-import { parseJsonBytes } from "../../json/parse-json-bytes.ts";
-import { parseJsonLines } from "../../json/parse-json-lines.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { parseJsonOrLines } from "../shared/parse-json-or-lines.ts";
 
 /**
  * The log entries of one Kong delivery: http-log sends one JSON object per request, or a JSON array
@@ -9,23 +9,13 @@ import { parseJsonLines } from "../../json/parse-json-lines.ts";
  * is `validation_failed`.
  */
 export function readKongEntries(raw: Uint8Array): Record<string, unknown>[] {
-  let values: unknown[];
-  try {
-    values = [parseJsonBytes(raw, "Kong log entry")];
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
-    try {
-      values = parseJsonLines(raw, "Kong log entry");
-    } catch {
-      throw error;
-    }
-  }
+  const values = parseJsonOrLines(raw, "Kong log entry");
   const entries: Record<string, unknown>[] = [];
   for (const value of values.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    if (!isRecord(value)) {
       throw new AppError("validation_failed", "This is not a Kong log: every log entry must be a JSON object.");
     }
-    entries.push(value as Record<string, unknown>);
+    entries.push(value);
   }
   if (entries.length === 0) throw new AppError("validation_failed", "This is not a Kong log: it holds no entries.");
   return entries;

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { parseSourceShape } from "../../json/parse-source-shape.ts";
 import type { NormalizedFinding } from "../../source-adapter.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { lenientText } from "../shared/lenient-text.ts";
+import { numberOrNull } from "../shared/number-or-null.ts";
+import { truncateText } from "../shared/truncate-text.ts";
 import type { LitellmRequest } from "./read-litellm-request.ts";
-import { toIsoTime } from "./to-iso-time.ts";
+import { readLitellmTime } from "./read-litellm-time.ts";
 
 /**
  * `GuardrailStatus` (litellm/types/utils.py) and the older values of the same field: `success` and
@@ -20,28 +24,19 @@ const STATUS: Record<string, { outcome: NormalizedFinding["outcome"]; intervened
   not_run: { outcome: "info", intervened: null, verb: "did not run" },
 };
 
-const text = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v : null));
-const num = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
-
 const entrySchema = z.looseObject({
-  guardrail_name: text,
-  guardrail_provider: text,
+  guardrail_name: lenientText,
+  guardrail_provider: lenientText,
   guardrail_mode: z.unknown().optional(),
-  guardrail_status: text,
-  guardrail_action: text,
-  guardrail_id: text,
-  policy_template: text,
-  detection_method: text,
+  guardrail_status: lenientText,
+  guardrail_action: lenientText,
+  guardrail_id: lenientText,
+  policy_template: lenientText,
+  detection_method: lenientText,
   start_time: z.unknown().optional(),
-  duration: num,
-  risk_score: num,
-  confidence_score: num,
+  duration: numberOrNull,
+  risk_score: numberOrNull,
+  confidence_score: numberOrNull,
   masked_entity_count: z.unknown().optional(),
   violation_categories: z.unknown().optional(),
 });
@@ -66,7 +61,7 @@ export function mapLitellmGuardrail(
     : "";
   const attributes: NormalizedFinding["attributes"] = {};
   const put = (attribute: string, value: string | number | boolean | null) => {
-    if (value !== null) attributes[attribute] = typeof value === "string" ? cut(value, 200) : value;
+    if (value !== null) attributes[attribute] = typeof value === "string" ? truncateText(value, 200) : value;
   };
   put("eventType", request ? `litellm.${request.kind}` : "litellm.guardrail_information");
   put("guardrail", name);
@@ -94,11 +89,11 @@ export function mapLitellmGuardrail(
     check: "guardrail",
     outcome: meaning.outcome,
     severity: null,
-    title: cut(
+    title: truncateText(
       `LiteLLM guardrail ${name} ${meaning.verb}${request ? ` on request ${request.requestId}` : ""}${status && !STATUS[status] ? ` (status ${status})` : ""}`,
       500,
     ),
-    observedAt: toIsoTime(entry.start_time) ?? request?.startedAt ?? null,
+    observedAt: readLitellmTime(entry.start_time) ?? request?.startedAt ?? null,
     links: [],
     attributes,
   };
@@ -115,12 +110,8 @@ function readMode(value: unknown): string | null {
 }
 
 function maskedCount(value: unknown): number | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  if (!isRecord(value)) return null;
   let total = 0;
   for (const count of Object.values(value)) if (typeof count === "number" && Number.isFinite(count)) total += count;
   return total;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

@@ -1,7 +1,7 @@
 import { AppError } from "../../../errors/app-error.ts";
 import { parseEmbeddedJson } from "../../json/parse-embedded-json.ts";
-import { parseJsonBytes } from "../../json/parse-json-bytes.ts";
-import { parseJsonLines } from "../../json/parse-json-lines.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { parseJsonOrLines } from "../shared/parse-json-or-lines.ts";
 
 /** Wrapper keys that hold a list of records: `/spend/logs/ui` pages (`data`) and log shippers (`logs`). */
 const WRAPPER_KEYS = ["data", "logs"] as const;
@@ -14,24 +14,13 @@ const WRAPPER_KEYS = ["data", "logs"] as const;
  * neither JSON nor JSON Lines are a 400; a record that is not an object is `validation_failed`.
  */
 export function readLitellmRecords(raw: Uint8Array): Record<string, unknown>[] {
-  let values: unknown[];
-  try {
-    values = [parseJsonBytes(raw, "LiteLLM log payload")];
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
-    try {
-      values = parseJsonLines(raw, "LiteLLM log payload");
-    } catch {
-      throw error;
-    }
-    if (values.length < 2) throw error;
-  }
+  const values = parseJsonOrLines(raw, "LiteLLM log payload", 2);
 
   const records: Record<string, unknown>[] = [];
   for (const value of values) {
     for (const item of unwrap(parseEmbeddedJson(value))) {
       const record = parseEmbeddedJson(item);
-      if (!isObject(record)) {
+      if (!isRecord(record)) {
         throw new AppError(
           "validation_failed",
           "This is not a LiteLLM log payload: every log record must be a JSON object.",
@@ -48,15 +37,11 @@ export function readLitellmRecords(raw: Uint8Array): Record<string, unknown>[] {
 
 function unwrap(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (isObject(value) && !("id" in value) && !("request_id" in value)) {
+  if (isRecord(value) && !("id" in value) && !("request_id" in value)) {
     for (const key of WRAPPER_KEYS) {
       const inner = value[key];
       if (Array.isArray(inner)) return inner;
     }
   }
   return [value];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

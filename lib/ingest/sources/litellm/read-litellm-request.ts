@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { parseEmbeddedJson } from "../../json/parse-embedded-json.ts";
 import { parseSourceShape } from "../../json/parse-source-shape.ts";
-import { toIsoTime } from "./to-iso-time.ts";
+import { asRecord } from "../shared/as-record.ts";
+import { readNumber } from "../shared/read-number.ts";
+import { truncateText } from "../shared/truncate-text.ts";
+import { readLitellmTime } from "./read-litellm-time.ts";
 
 /** One LiteLLM request, read alike from a StandardLoggingPayload and from a SpendLogs row. */
 export interface LitellmRequest {
@@ -46,11 +49,7 @@ const scalarText = z
 const num = z
   .unknown()
   .optional()
-  .transform((v) => {
-    if (typeof v === "number" && Number.isFinite(v)) return v;
-    if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
-    return null;
-  });
+  .transform((v) => readNumber(v, { strings: true }));
 const embedded = z
   .unknown()
   .optional()
@@ -95,16 +94,16 @@ export function readLitellmRequest(
   kind: "standard_logging_payload" | "spend_log",
 ): LitellmRequest {
   const r = parseSourceShape(recordSchema, raw, "LiteLLM log record");
-  const md = asObject(r.metadata);
-  const hidden = asObject(r.hidden_params);
-  const error = asObject(r.error_information) ?? asObject(md?.error_information);
-  const statusFields = asObject(r.status_fields);
+  const md = asRecord(r.metadata);
+  const hidden = asRecord(r.hidden_params);
+  const error = asRecord(r.error_information) ?? asRecord(md?.error_information);
+  const statusFields = asRecord(r.status_fields);
   const errorCode = scalarText.parse(error?.error_code);
   const codeNumber = errorCode !== null && /^\d{3}$/.test(errorCode.trim()) ? Number(errorCode) : null;
   const spendLog = kind === "spend_log";
   const cost = spendLog ? r.spend : r.response_cost;
-  const usage = asObject(md?.usage_object);
-  const mcp = asObject(md?.mcp_tool_call_metadata);
+  const usage = asRecord(md?.usage_object);
+  const mcp = asRecord(md?.mcp_tool_call_metadata);
 
   return {
     kind,
@@ -117,9 +116,9 @@ export function readLitellmRequest(
     errorMessage: text.parse(error?.error_message) ?? r.error_str,
     model: r.model ?? text.parse(hidden?.litellm_model_name) ?? r.model_group,
     provider: r.custom_llm_provider,
-    startedAt: toIsoTime(r.startTime),
+    startedAt: readLitellmTime(r.startTime),
     cost,
-    costTracked: cost !== null && !asObject(r.response_cost_failure_debug_info),
+    costTracked: cost !== null && !asRecord(r.response_cost_failure_debug_info),
     promptTokens: r.prompt_tokens ?? num.parse(usage?.prompt_tokens),
     completionTokens: r.completion_tokens ?? num.parse(usage?.completion_tokens),
     totalTokens: r.total_tokens ?? num.parse(usage?.total_tokens),
@@ -147,7 +146,7 @@ function readGuardrails(
   md: Record<string, unknown> | null,
 ): Record<string, unknown>[] {
   const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-  const entries = list.map((v) => asObject(v)).filter((v): v is Record<string, unknown> => v !== null);
+  const entries = list.map((v) => asRecord(v)).filter((v): v is Record<string, unknown> => v !== null);
   if (entries.length > 0) return entries;
   // Older or trimmed payloads: only the overall guardrail status and the names that were applied.
   const status = text.parse(statusFields?.guardrail_status);
@@ -162,8 +161,7 @@ function readTags(value: unknown): string | null {
   if (!Array.isArray(value)) return null;
   const tags = value.filter((t): t is string => typeof t === "string" && t.trim() !== "");
   if (tags.length === 0) return null;
-  const joined = tags.join(",");
-  return joined.length > 200 ? `${joined.slice(0, 199)}…` : joined;
+  return truncateText(tags.join(","), 200);
 }
 
 function readBoolean(value: unknown): boolean | null {
@@ -179,10 +177,4 @@ function readBoolean(value: unknown): boolean | null {
 /** LiteLLM stores virtual keys as SHA-256 hex; anything else (a raw `sk-…` key) is never kept. */
 function hashOnly(value: string | null): string | null {
   return value !== null && /^[0-9a-f]{64}$/i.test(value.trim()) ? value.trim().toLowerCase() : null;
-}
-
-function asObject(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
 }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { parseSourceShape } from "../../json/parse-source-shape.ts";
 import type { NormalizedFinding } from "../../source-adapter.ts";
+import { booleanOrNull } from "../shared/boolean-or-null.ts";
+import { compactAttributes } from "../shared/compact-attributes.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { lenientText } from "../shared/lenient-text.ts";
+import { numberOrNull } from "../shared/number-or-null.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "../shared/to-iso-time.ts";
+import { truncateText } from "../shared/truncate-text.ts";
 
 /** The request a hook result belongs to, when the payload says. */
 export interface HookContext {
@@ -10,40 +17,30 @@ export interface HookContext {
   prefix: string;
 }
 
-const text = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v : null));
-const num = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
-const bool = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "boolean" ? v : null));
+/** `created_at` of hooks and checks: ISO 8601 date-times (`YYYY-MM-DDT…`), read as sent. */
+const CREATED_AT: ToIsoTimeOptions = { text: "iso-date-time", trim: false };
 
 const hookSchema = z.looseObject({
-  id: text,
-  type: text,
-  verdict: bool,
-  deny: bool,
-  async: bool,
-  skipped: bool,
+  id: lenientText,
+  type: lenientText,
+  verdict: booleanOrNull,
+  deny: booleanOrNull,
+  async: booleanOrNull,
+  skipped: booleanOrNull,
   error: z.unknown().optional(),
-  execution_time: num,
-  created_at: text,
-  eventType: text,
+  execution_time: numberOrNull,
+  created_at: lenientText,
+  eventType: lenientText,
   checks: z.unknown().optional(),
 });
 type Hook = z.output<typeof hookSchema>;
 
 const checkSchema = z.looseObject({
-  id: text,
-  verdict: bool,
+  id: lenientText,
+  verdict: booleanOrNull,
   error: z.unknown().optional(),
-  execution_time: num,
-  created_at: text,
+  execution_time: numberOrNull,
+  created_at: lenientText,
 });
 
 /**
@@ -72,9 +69,9 @@ export function mapHookFindings(
       ),
     ];
   }
-  const hookAt = isoTime(hook.created_at);
+  const hookAt = toIsoTime(hook.created_at, CREATED_AT);
   if (hookAt) times.push(hookAt);
-  const hookAttributes = compact({
+  const hookAttributes = compactAttributes({
     eventType: "portkey.hook_results",
     guardrail: hookId,
     phase,
@@ -97,7 +94,7 @@ export function mapHookFindings(
       check: "guardrail",
       outcome,
       severity: null,
-      title: cut(title, 500),
+      title: truncateText(title, 500),
       observedAt: at ?? hookAt,
       links: [],
       attributes: { ...hookAttributes, ...extra },
@@ -116,7 +113,7 @@ export function mapHookFindings(
       ),
     ];
   }
-  const checks = (Array.isArray(hook.checks) ? hook.checks : []).filter(isObject);
+  const checks = (Array.isArray(hook.checks) ? hook.checks : []).filter(isRecord);
   const hookError = errorText(hook.error);
   if (checks.length === 0) {
     if (hookError)
@@ -138,9 +135,9 @@ export function mapHookFindings(
   return checks.map((raw, checkIndex) => {
     const check = parseSourceShape(checkSchema, raw, "Portkey guardrail check");
     const checkId = check.id ?? `check-${checkIndex}`;
-    const at = isoTime(check.created_at);
+    const at = toIsoTime(check.created_at, CREATED_AT);
     if (at) times.push(at);
-    const extra = compact({
+    const extra = compactAttributes({
       check: checkId,
       checkProvider: checkId.includes(".") ? (checkId.split(".")[0] ?? null) : null,
       executionTimeMs: check.execution_time,
@@ -176,39 +173,19 @@ function eventFinding(key: string, title: string, hook: Hook, context: HookConte
     check: "event",
     outcome: "info",
     severity: null,
-    title: cut(title, 500),
-    observedAt: isoTime(hook.created_at),
+    title: truncateText(title, 500),
+    observedAt: toIsoTime(hook.created_at, CREATED_AT),
     links: [],
-    attributes: compact({ eventType: `portkey.hook.${hook.type ?? "unknown"}`, hookType: hook.type }),
+    attributes: compactAttributes({ eventType: `portkey.hook.${hook.type ?? "unknown"}`, hookType: hook.type }),
   };
 }
 
 /** A check error as Portkey serialises it (`{ name, message }`), or a plain string; else null. */
 function errorText(value: unknown): string | null {
-  if (typeof value === "string" && value.trim() !== "") return cut(value, 200);
-  if (isObject(value)) {
+  if (typeof value === "string" && value.trim() !== "") return truncateText(value, 200);
+  if (isRecord(value)) {
     const parts = [value.name, value.message].filter((p): p is string => typeof p === "string" && p.trim() !== "");
-    return cut(parts.length > 0 ? parts.join(": ") : "error", 200);
+    return truncateText(parts.length > 0 ? parts.join(": ") : "error", 200);
   }
   return null;
-}
-
-function isoTime(value: string | null): string | null {
-  if (value === null || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function compact(values: Record<string, string | number | boolean | null>): NormalizedFinding["attributes"] {
-  const out: NormalizedFinding["attributes"] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function cut(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { toIsoTimestamp } from "./to-iso-timestamp.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { lenientList } from "../shared/lenient-list.ts";
+import { lenientRecord } from "../shared/lenient-record.ts";
+import { lenientString } from "../shared/lenient-string.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "../shared/to-iso-time.ts";
 
 /** The facts Assay keeps from a SLSA provenance predicate, the same for v1 and v0.2. */
 export interface ProvenanceFacts {
@@ -14,37 +18,44 @@ export interface ProvenanceFacts {
   finishedOn: string | null;
 }
 
-const str = z.string().nullish().catch(null);
-const digestSet = z.record(z.string(), z.unknown()).nullish().catch(null);
-const descriptor = z.looseObject({ uri: str, name: str, digest: digestSet });
-const descriptors = z.array(z.unknown()).nullish().catch(null);
-const obj = z.record(z.string(), z.unknown()).nullish().catch(null);
+/** Provenance times: RFC 3339, or epoch seconds/milliseconds. */
+const BUILD_TIME: ToIsoTimeOptions = { epochSecondsBelow: 1e11, text: "any" };
+const descriptor = z.looseObject({ uri: lenientString, name: lenientString, digest: lenientRecord });
 
 const v1Schema = z.looseObject({
   buildDefinition: z
-    .looseObject({ buildType: str, externalParameters: obj, resolvedDependencies: descriptors })
+    .looseObject({ buildType: lenientString, externalParameters: lenientRecord, resolvedDependencies: lenientList })
     .nullish()
     .catch(null),
   runDetails: z
     .looseObject({
-      builder: z.looseObject({ id: str }).nullish().catch(null),
-      metadata: z.looseObject({ invocationId: str, startedOn: str, finishedOn: str }).nullish().catch(null),
+      builder: z.looseObject({ id: lenientString }).nullish().catch(null),
+      metadata: z
+        .looseObject({ invocationId: lenientString, startedOn: lenientString, finishedOn: lenientString })
+        .nullish()
+        .catch(null),
     })
     .nullish()
     .catch(null),
 });
 
 const v02Schema = z.looseObject({
-  builder: z.looseObject({ id: str }).nullish().catch(null),
-  buildType: str,
+  builder: z.looseObject({ id: lenientString }).nullish().catch(null),
+  buildType: lenientString,
   invocation: z
     .looseObject({
-      configSource: z.looseObject({ uri: str, digest: digestSet, entryPoint: str }).nullish().catch(null),
+      configSource: z
+        .looseObject({ uri: lenientString, digest: lenientRecord, entryPoint: lenientString })
+        .nullish()
+        .catch(null),
     })
     .nullish()
     .catch(null),
-  metadata: z.looseObject({ buildInvocationId: str, buildStartedOn: str, buildFinishedOn: str }).nullish().catch(null),
-  materials: descriptors,
+  metadata: z
+    .looseObject({ buildInvocationId: lenientString, buildStartedOn: lenientString, buildFinishedOn: lenientString })
+    .nullish()
+    .catch(null),
+  materials: lenientList,
 });
 
 /**
@@ -70,8 +81,8 @@ export function readProvenanceFacts(version: "v1" | "v0.2", predicate: unknown):
       sourceRef: declared.ref ?? dep?.ref ?? null,
       sourceCommit: dep?.commit ?? null,
       invocationId: meta?.invocationId ?? null,
-      startedOn: toIsoTimestamp(meta?.startedOn),
-      finishedOn: toIsoTimestamp(meta?.finishedOn),
+      startedOn: toIsoTime(meta?.startedOn, BUILD_TIME),
+      finishedOn: toIsoTime(meta?.finishedOn, BUILD_TIME),
     };
   }
   const p = v02Schema.safeParse(predicate);
@@ -86,8 +97,8 @@ export function readProvenanceFacts(version: "v1" | "v0.2", predicate: unknown):
     sourceRef: configUri?.ref ?? material?.ref ?? null,
     sourceCommit: (config ? commitOf(config.digest) : null) ?? material?.commit ?? null,
     invocationId: d?.metadata?.buildInvocationId ?? null,
-    startedOn: toIsoTimestamp(d?.metadata?.buildStartedOn),
-    finishedOn: toIsoTimestamp(d?.metadata?.buildFinishedOn),
+    startedOn: toIsoTime(d?.metadata?.buildStartedOn, BUILD_TIME),
+    finishedOn: toIsoTime(d?.metadata?.buildFinishedOn, BUILD_TIME),
   };
 }
 
@@ -95,8 +106,8 @@ function findDeclaredSource(external: Record<string, unknown> | null): { reposit
   if (!external) return {};
   const candidates = [external.workflow, external.source, ...Object.values(external)];
   for (const c of candidates) {
-    if (c === null || typeof c !== "object" || Array.isArray(c)) continue;
-    const rec = c as Record<string, unknown>;
+    if (!isRecord(c)) continue;
+    const rec = c;
     if (typeof rec.repository === "string" && rec.repository !== "") {
       return { repository: rec.repository, ...(typeof rec.ref === "string" ? { ref: rec.ref } : {}) };
     }

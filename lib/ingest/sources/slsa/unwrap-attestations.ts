@@ -2,9 +2,9 @@ import { z } from "zod";
 import { AppError } from "../../../errors/app-error.ts";
 import { parseEmbeddedJson } from "../../json/parse-embedded-json.ts";
 import { parseSourceShape } from "../../json/parse-source-shape.ts";
+import { toIsoTime } from "../shared/to-iso-time.ts";
 import { decodeDssePayload } from "./decode-dsse-payload.ts";
 import { readCertificateIdentity } from "./read-certificate-identity.ts";
-import { toIsoTimestamp } from "./to-iso-timestamp.ts";
 
 /** One in-toto statement found in a body, with what its wrapper says about the signature. */
 export interface UnwrappedAttestation {
@@ -142,6 +142,7 @@ function readBundle(o: Record<string, unknown>, source: string, where: string): 
     signerIdentity: leaf ? readCertificateIdentity(leaf) : null,
     bundleMediaType: bundle.mediaType ?? null,
     tlogLogIndex: tlog?.logIndex != null ? String(tlog.logIndex) : null,
-    integratedTime: toIsoTimestamp(tlog?.integratedTime),
+    // Rekor writes epoch seconds, as a number or as digits.
+    integratedTime: toIsoTime(tlog?.integratedTime, { epochSecondsBelow: 1e11, text: "any" }),
   };
 }

@@ -1,3 +1,6 @@
+import { readEnumValue } from "../shared/read-enum-value.ts";
+import { readString } from "../shared/read-string.ts";
+
 /** What an SPDX 3 `ai_AIPackage` states, and whether it meets Assay's model-card rule. */
 export interface AiPackageAssessment {
   outcome: "pass" | "fail";
@@ -24,9 +27,9 @@ export interface AiPackageAssessment {
  * Otherwise it fails, naming what is missing.
  */
 export function assessAiPackage(props: Record<string, unknown>, datasetLinks: number): AiPackageAssessment {
-  const hasTrainingInformation = nonBlank(props.ai_informationAboutTraining) || datasetLinks > 0;
-  const safetyRiskAssessment = enumValue(props.ai_safetyRiskAssessment);
-  const hasLimitation = nonBlank(props.ai_limitation);
+  const hasTrainingInformation = readString(props.ai_informationAboutTraining) !== null || datasetLinks > 0;
+  const safetyRiskAssessment = readEnumValue(props.ai_safetyRiskAssessment);
+  const hasLimitation = readString(props.ai_limitation) !== null;
   const missing: string[] = [];
   if (!hasTrainingInformation) missing.push("training information");
   if (!hasLimitation && safetyRiskAssessment === null) missing.push("limitations or a safety risk assessment");
@@ -36,8 +39,8 @@ export function assessAiPackage(props: Record<string, unknown>, datasetLinks: nu
     hasTrainingInformation,
     hasLimitation,
     safetyRiskAssessment,
-    autonomyType: enumValue(props.ai_autonomyType),
-    useSensitivePersonalInformation: enumValue(props.ai_useSensitivePersonalInformation),
+    autonomyType: readEnumValue(props.ai_autonomyType),
+    useSensitivePersonalInformation: readEnumValue(props.ai_useSensitivePersonalInformation),
     typeOfModel: joined(props.ai_typeOfModel),
     standardCompliance: joined(props.ai_standardCompliance),
     energyConsumptionStated: stated(props.ai_energyConsumption),
@@ -47,17 +50,7 @@ export function assessAiPackage(props: Record<string, unknown>, datasetLinks: nu
 /** A value or a reference to one (an inline object with content, or a node id). */
 function stated(v: unknown): boolean {
   if (v !== null && typeof v === "object") return Object.keys(v).length > 0;
-  return nonBlank(v);
-}
-
-function nonBlank(v: unknown): boolean {
-  return typeof v === "string" && v.trim() !== "";
-}
-
-/** An enum value, sent short (`high`) or as an IRI (`.../SafetyRiskAssessmentType/high`). */
-function enumValue(v: unknown): string | null {
-  if (typeof v !== "string" || v.trim() === "") return null;
-  return v.slice(v.lastIndexOf("/") + 1).slice(0, 100);
+  return readString(v) !== null;
 }
 
 function joined(v: unknown): string | null {

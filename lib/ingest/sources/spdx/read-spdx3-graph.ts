@@ -1,4 +1,8 @@
 import { AppError } from "../../../errors/app-error.ts";
+import { isRecord } from "../shared/is-record.ts";
+import { readString } from "../shared/read-string.ts";
+import { readStrings } from "../shared/read-strings.ts";
+import { toIsoTime, type ToIsoTimeOptions } from "../shared/to-iso-time.ts";
 
 /** One typed node of an SPDX 3 JSON-LD graph, with its properties as sent (compact names, e.g. `ai_limitation`). */
 export interface Spdx3Element {
@@ -31,6 +35,8 @@ export interface Spdx3Graph {
   relationships: Spdx3Relationship[];
 }
 
+/** `CreationInfo.created`: ISO 8601, read by `Date.parse` as sent. */
+const CREATED: ToIsoTimeOptions = { text: "any", trim: false };
 const PACKAGE_TYPES = new Set(["software_Package", "ai_AIPackage", "dataset_DatasetPackage"]);
 
 /**
@@ -46,10 +52,10 @@ export function readSpdx3Graph(doc: Record<string, unknown>, what: string): Spdx
   if (nodes === null) throw new AppError("validation_failed", `The ${what} has an @graph that is not an array.`);
   const elements: Spdx3Element[] = [];
   for (const node of nodes) {
-    if (node === null || typeof node !== "object" || Array.isArray(node)) continue;
-    const props = node as Record<string, unknown>;
-    const type = text(props.type) ?? text(props["@type"]);
-    if (type) elements.push({ id: text(props.spdxId) ?? text(props["@id"]), type, props });
+    if (!isRecord(node)) continue;
+    const props = node;
+    const type = readString(props.type) ?? readString(props["@type"]);
+    if (type) elements.push({ id: readString(props.spdxId) ?? readString(props["@id"]), type, props });
   }
   const byId = new Map<string, Spdx3Element>();
   for (const el of elements) if (el.id !== null && !byId.has(el.id)) byId.set(el.id, el);
@@ -58,7 +64,7 @@ export function readSpdx3Graph(doc: Record<string, unknown>, what: string): Spdx
   const creation = creationInfoOf(document, elements, byId);
   const context = doc["@context"];
   const contextNames3 = typeof context === "string" && /spdx\.org\/rdf\/3\./.test(context);
-  const specVersion = text(creation?.specVersion) ?? (contextNames3 ? "3" : null);
+  const specVersion = readString(creation?.specVersion) ?? (contextNames3 ? "3" : null);
   if (specVersion === null || !specVersion.startsWith("3")) {
     throw new AppError(
       "validation_failed",
@@ -68,20 +74,20 @@ export function readSpdx3Graph(doc: Record<string, unknown>, what: string): Spdx
   const sbom = elements.find((e) => e.type === "software_Sbom") ?? null;
   return {
     specVersion,
-    created: iso(creation?.created),
+    created: toIsoTime(creation?.created, CREATED),
     documentId: document?.id ?? null,
-    documentName: text(document?.props.name),
-    profiles: strings(document?.props.profileConformance ?? sbom?.props.profileConformance),
-    sbomTypes: strings(sbom?.props.software_sbomType),
+    documentName: readString(document?.props.name),
+    profiles: readStrings(document?.props.profileConformance ?? sbom?.props.profileConformance),
+    sbomTypes: readStrings(sbom?.props.software_sbomType),
     root: findRoot(document, byId),
     elements,
     byId,
     relationships: elements.flatMap((e) => {
       if (!e.type.endsWith("Relationship")) return [];
-      const type = text(e.props.relationshipType);
-      const from = text(e.props.from);
+      const type = readString(e.props.relationshipType);
+      const from = readString(e.props.from);
       if (!type || !from) return [];
-      return [{ type: lastSegment(type), from, to: strings(e.props.to) }];
+      return [{ type: lastSegment(type), from, to: readStrings(e.props.to) }];
     }),
   };
 }
@@ -93,7 +99,7 @@ function creationInfoOf(
   byId: Map<string, Spdx3Element>,
 ): Record<string, unknown> | null {
   const ref = document?.props.creationInfo;
-  if (ref !== null && typeof ref === "object" && !Array.isArray(ref)) return ref as Record<string, unknown>;
+  if (isRecord(ref)) return ref;
   const referenced = typeof ref === "string" ? byId.get(ref) : undefined;
   if (referenced?.type === "CreationInfo") return referenced.props;
   return elements.find((e) => e.type === "CreationInfo")?.props ?? null;
@@ -101,36 +107,21 @@ function creationInfoOf(
 
 /** Follows `rootElement` from the document (through an Sbom/Bom) to the first package it describes. */
 function findRoot(document: Spdx3Element | null, byId: Map<string, Spdx3Element>): Spdx3Element | null {
-  let frontier = strings(document?.props.rootElement);
+  let frontier = readStrings(document?.props.rootElement);
   for (let hop = 0; hop < 3 && frontier.length > 0; hop++) {
     const next: string[] = [];
     for (const id of frontier) {
       const el = byId.get(id);
       if (!el) continue;
       if (PACKAGE_TYPES.has(el.type)) return el;
-      next.push(...strings(el.props.rootElement));
+      next.push(...readStrings(el.props.rootElement));
     }
     frontier = next;
   }
   return null;
 }
 
-function text(v: unknown): string | null {
-  return typeof v === "string" && v.trim() !== "" ? v : null;
-}
-
-function strings(v: unknown): string[] {
-  if (typeof v === "string") return [v];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
-
 /** Enum values may be sent as full IRIs (`.../RelationshipType/trainedOn`); keep the last segment. */
 function lastSegment(v: string): string {
   return v.slice(v.lastIndexOf("/") + 1);
-}
-
-function iso(v: unknown): string | null {
-  if (typeof v !== "string") return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
