@@ -6,6 +6,7 @@ import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { requireUuid } from "../errors/require-uuid.ts";
 import { toAiSystemSummary, type AiSystemSummary } from "../systems/to-ai-system-summary.ts";
+import { toSystemFacts } from "./to-system-facts.ts";
 import { decideApplicability, type Applicability, type DateBasis } from "./decide-applicability.ts";
 
 export const obligationsQuery = z.strictObject({
@@ -49,29 +50,27 @@ export async function listSystemObligations(
     orderBy: { position: "asc" },
     select: { data: true },
   });
+  const known = toSystemFacts(system);
   const classified = system.riskClass !== null && system.operatorRoles.length > 0;
   const result: SystemObligations = { system, asOf, basis, classified, applies: [], upcoming: [], notApplicable: [] };
   if (!classified) return result;
-  const facts = {
-    roles: system.operatorRoles,
-    riskClass: system.riskClass ?? "minimal",
-    gpai: system.gpai,
-    conditions: system.conditions,
-    placedOnMarketAt: system.placedOnMarketAt,
-  } as const;
-  const record = row.classification as { result?: { inScope?: boolean } } | null;
-  const outOfScope = record?.result?.inScope === false;
   for (const { data } of requirements) {
     const node = data as unknown as CatalogNode;
-    const decision = outOfScope
-      ? {
-          ...decideApplicability(node, facts, asOf, basis),
-          status: "not-applicable" as const,
-          effectiveFrom: null,
-          daysLeft: null,
-          reasons: ["the system is not an AI system under Art. 3(1), so the AI Act does not apply"],
-        }
-      : decideApplicability(node, facts, asOf, basis);
+    const decision =
+      "facts" in known
+        ? decideApplicability(node, known.facts, asOf, basis)
+        : {
+            ...decideApplicability(
+              node,
+              { roles: [], riskClass: "minimal", gpai: "none", conditions: [], placedOnMarketAt: null },
+              asOf,
+              basis,
+            ),
+            status: "not-applicable" as const,
+            effectiveFrom: null,
+            daysLeft: null,
+            reasons: [known.unknown],
+          };
     const item: SystemObligation = { ...decision, ref: node.ref, title: node.title, roles: node.roles ?? [] };
     if (decision.status === "applies") result.applies.push(item);
     else if (decision.status === "upcoming") result.upcoming.push(item);

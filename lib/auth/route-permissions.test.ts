@@ -104,6 +104,15 @@ const PROBES: Record<OrgApiKey, Probe> = {
     body: {},
     allowed: 422,
   },
+  "GET /api/v1/orgs/[org]/readiness": { params: () => ({}), allowed: 200 },
+  "GET /api/v1/orgs/[org]/readiness/snapshots": { params: () => ({}), allowed: 200 },
+  "GET /api/v1/orgs/[org]/waivers": { params: () => ({}), allowed: 200 },
+  "POST /api/v1/orgs/[org]/waivers": { params: () => ({}), body: {}, allowed: 422 },
+  "POST /api/v1/orgs/[org]/waivers/[waiverId]/revoke": {
+    params: () => ({ waiverId: randomUUID() }),
+    body: { reason: "no longer needed" },
+    allowed: 404,
+  },
 };
 
 let db: Database;

@@ -6,6 +6,7 @@ import { registerIntegrationCommands } from "./commands/register-integration-com
 import { registerWorkerCommand } from "./commands/register-worker-command.ts";
 import { registerOrgCommands } from "./commands/register-org-commands.ts";
 import { registerSystemCommands } from "./commands/register-system-commands.ts";
+import { registerScoreCommand } from "./commands/register-score-command.ts";
 import { registerStartCommand } from "./commands/register-start-command.ts";
 import { registerUserCommands } from "./commands/register-user-commands.ts";
 
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
   registerIntegrationCommands(program);
   registerEvidenceCommands(program);
   registerWorkerCommand(program);
+  registerScoreCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

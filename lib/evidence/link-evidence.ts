@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
+import { getJobQueue } from "../jobs/get-job-queue.ts";
+import { requestReadinessRecompute } from "../readiness/request-readiness-recompute.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -31,6 +33,7 @@ export async function linkEvidence(
 ): Promise<EvidenceLink> {
   const { requirementId, justification, findingKey } = parseInput(linkEvidenceInput, input, "link");
   const id = requireUuid(evidenceId, "evidence");
+  await getJobQueue();
   return prisma.$transaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({ where: { id, orgId: ctx.org.id }, select: { id: true } });
     if (!evidence) throw new AppError("not_found", "No such evidence in this organization.");
@@ -70,6 +73,7 @@ export async function linkEvidence(
         createdById: ctx.actor.kind === "user" ? ctx.actor.userId : null,
       },
     });
+    await requestReadinessRecompute(tx, ctx.org.id, "link");
     await recordAuditEntry(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

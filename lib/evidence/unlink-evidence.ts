@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
+import { getJobQueue } from "../jobs/get-job-queue.ts";
+import { requestReadinessRecompute } from "../readiness/request-readiness-recompute.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -26,6 +28,7 @@ export async function unlinkEvidence(
   const { reason } = parseInput(unlinkEvidenceInput, input, "unlink");
   const id = requireUuid(evidenceId, "evidence");
   const lid = requireUuid(linkId, "link");
+  await getJobQueue();
   return prisma.$transaction(async (tx) => {
     const link = await tx.controlLink.findFirst({ where: { id: lid, evidenceId: id, orgId: ctx.org.id } });
     if (!link) throw new AppError("not_found", "No such link on this evidence in this organization.");
@@ -34,6 +37,7 @@ export async function unlinkEvidence(
         where: { id: link.id, orgId: ctx.org.id, removedAt: null },
         data: { removedAt: new Date(), removedById: ctx.actor.kind === "user" ? ctx.actor.userId : null },
       });
+      await requestReadinessRecompute(tx, ctx.org.id, "link");
       await recordAuditEntry(tx, {
         orgId: ctx.org.id,
         actor: ctx.actor,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../db/db-types.ts";
 import type { Prisma } from "../db/db-types.ts";
 import { getLogger } from "../log/get-logger.ts";
+import { requestReadinessRecompute } from "../readiness/request-readiness-recompute.ts";
 import { analyzeEvidence } from "./analyze-evidence.ts";
 import { getEvidenceRules } from "./get-evidence-rules.ts";
 import { SOURCE_KINDS, type SourceKind } from "./source-kinds.ts";
@@ -71,7 +72,8 @@ export async function materializeEvidence(
   }));
   await prisma.$transaction(async (tx) => {
     await tx.finding.createMany({ data: findings, skipDuplicates: true });
-    await tx.controlLink.createMany({ data: links, skipDuplicates: true });
+    const created = await tx.controlLink.createMany({ data: links, skipDuplicates: true });
+    if (created.count > 0) await requestReadinessRecompute(tx, evidence.orgId, "evidence");
   });
   return { findings: findings.length, links: links.length };
 }

@@ -26,7 +26,9 @@ export function getJobQueue(): Promise<PgBoss> {
     boss.on("error", (error: Error) => getLogger().error({ err: error.message }, "job queue error"));
     await boss.start();
     await boss.createQueue(JOBS.mapEvidence, { retryLimit: 5, retryDelay: 2, retryBackoff: true });
-    await boss.createQueue(JOBS.recomputeReadiness, { policy: "singleton", retryLimit: 3, retryDelay: 5 });
+    // stately: per organization (singletonKey) at most one waiting and one running recomputation.
+    await boss.createQueue(JOBS.recomputeReadiness, { policy: "stately", retryLimit: 3, retryDelay: 5 });
+    await boss.createQueue(JOBS.recomputeAll, { policy: "singleton", retryLimit: 1 });
     db.beforeClose.push(async () => {
       delete g[KEY];
       await boss.stop({ graceful: true, timeout: 5_000 });

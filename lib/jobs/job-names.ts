@@ -4,6 +4,8 @@ export const JOBS = {
   mapEvidence: "evidence.map",
   /** Recompute an organization's readiness (coalesced: one pending job per organization). */
   recomputeReadiness: "readiness.recompute",
+  /** Hourly: ask for every organization's recomputation (expiring evidence and waivers, new deadlines). */
+  recomputeAll: "readiness.recompute-all",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -15,4 +17,5 @@ export interface MapEvidenceJob {
 
 export interface RecomputeReadinessJob {
   orgId: string;
+  trigger: string;
 }

@@ -1,22 +1,41 @@
 import { getDatabase } from "../db/get-database.ts";
 import { materializeEvidence } from "../ingest/materialize-evidence.ts";
 import { getLogger } from "../log/get-logger.ts";
+import { recomputeReadiness } from "../readiness/recompute-readiness.ts";
 import { getJobQueue } from "./get-job-queue.ts";
-import { JOBS, type MapEvidenceJob } from "./job-names.ts";
+import { JOBS, type MapEvidenceJob, type RecomputeReadinessJob } from "./job-names.ts";
 
 /**
- * Starts the background workers on this process's job queue: `evidence.map` writes findings and rule
- * links for new evidence. `assay start` runs it in the web process (ASSAY_WORKER=inline, the default
- * and the only choice on the embedded database); `assay worker` runs it alone beside web processes
- * that set ASSAY_WORKER=off.
+ * Starts the background workers on this process's job queue:
+ * - `evidence.map` writes findings and rule links for new evidence (and asks for a recomputation);
+ * - `readiness.recompute` scores an organization and stores a snapshot when its posture changed;
+ * - `readiness.recompute-all`, hourly and once at start (the catalog may have changed with the
+ *   deployment), asks for every organization's recomputation, so expiring evidence and waivers and
+ *   newly applicable obligations show up without new input.
+ * `assay start` runs it in the web process (ASSAY_WORKER=inline, the default and the only choice on
+ * the embedded database); `assay worker` runs it alone beside web processes that set ASSAY_WORKER=off.
  */
 export async function startWorker(): Promise<void> {
   const boss = await getJobQueue();
   const { prisma } = await getDatabase();
+  const log = getLogger();
   await boss.work<MapEvidenceJob>(JOBS.mapEvidence, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) {
       const done = await materializeEvidence(prisma, job.data.evidenceId);
-      getLogger().debug({ evidenceId: job.data.evidenceId, ...done }, "evidence mapped");
+      log.debug({ evidenceId: job.data.evidenceId, ...done }, "evidence mapped");
     }
   });
+  await boss.work<RecomputeReadinessJob>(JOBS.recomputeReadiness, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (!job) return;
+    const done = await recomputeReadiness(prisma, job.data.orgId, job.data.trigger);
+    log.info({ orgId: job.data.orgId, trigger: job.data.trigger, ...done }, "readiness recomputed");
+  });
+  await boss.work(JOBS.recomputeAll, { pollingIntervalSeconds: 5 }, async () => {
+    const orgs = await prisma.organization.findMany({ select: { id: true } });
+    for (const org of orgs) {
+      await boss.send(JOBS.recomputeReadiness, { orgId: org.id, trigger: "schedule" }, { singletonKey: org.id });
+    }
+  });
+  await boss.schedule(JOBS.recomputeAll, "7 * * * *");
+  await boss.send(JOBS.recomputeAll, {});
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
+import { getJobQueue } from "../jobs/get-job-queue.ts";
+import { requestReadinessRecompute } from "../readiness/request-readiness-recompute.ts";
 import { classificationInput } from "../applicability/classification-input.ts";
 import { classifyAiSystem, type Classification } from "../applicability/classify-ai-system.ts";
 import type { Prisma, PrismaClient } from "../db/db-types.ts";
@@ -29,6 +31,7 @@ export async function classifySystem(
 ): Promise<AiSystemSummary & { result: Classification }> {
   const { operatorRoles, placedOnMarketAt, answers } = parseInput(classifySystemInput, input, "classification");
   const result = classifyAiSystem(answers);
+  await getJobQueue();
   return prisma.$transaction(async (tx) => {
     const system = await tx.aiSystem.findFirst({
       where: { id: requireUuid(systemId, "AI system"), orgId: ctx.org.id },
@@ -47,6 +50,7 @@ export async function classifySystem(
         classifiedAt: new Date(),
       },
     });
+    await requestReadinessRecompute(tx, ctx.org.id, "system");
     await recordAuditEntry(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
+import { getJobQueue } from "../jobs/get-job-queue.ts";
+import { requestReadinessRecompute } from "../readiness/request-readiness-recompute.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -31,6 +33,7 @@ export const createAiSystemInput = z
 /** Registers an AI system in the organization's register; names are unique per organization. */
 export async function createAiSystem(prisma: PrismaClient, ctx: OrgContext, input: unknown): Promise<AiSystemSummary> {
   const data = parseInput(createAiSystemInput, input, "AI system");
+  await getJobQueue();
   return prisma.$transaction(async (tx) => {
     const clash = await tx.aiSystem.findFirst({ where: { orgId: ctx.org.id, name: data.name } });
     if (clash)
@@ -49,6 +52,7 @@ export async function createAiSystem(prisma: PrismaClient, ctx: OrgContext, inpu
           : {}),
       },
     });
+    await requestReadinessRecompute(tx, ctx.org.id, "system");
     await recordAuditEntry(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

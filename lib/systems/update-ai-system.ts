@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
+import { getJobQueue } from "../jobs/get-job-queue.ts";
+import { requestReadinessRecompute } from "../readiness/request-readiness-recompute.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -31,6 +33,7 @@ export async function updateAiSystem(
   input: unknown,
 ): Promise<AiSystemSummary> {
   const data = parseInput(updateAiSystemInput, input, "AI system");
+  await getJobQueue();
   return prisma.$transaction(async (tx) => {
     const system = await tx.aiSystem.findFirst({
       where: { id: requireUuid(systemId, "AI system"), orgId: ctx.org.id },
@@ -60,6 +63,7 @@ export async function updateAiSystem(
         .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
         .map((k) => [k, { from: before[k] ?? null, to: after[k] ?? null }]),
     );
+    await requestReadinessRecompute(tx, ctx.org.id, "system");
     await recordAuditEntry(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
