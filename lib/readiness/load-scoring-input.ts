@@ -2,7 +2,7 @@ import { decideSystemApplicability } from "../applicability/decide-system-applic
 import type { CatalogNode } from "../catalog/catalog-schema.ts";
 import type { Db } from "../db/db-types.ts";
 import { getEvidenceRules } from "../ingest/get-evidence-rules.ts";
-import { MATURITY_STAGE_ORDER, type EvidenceItem, type ScoringInput, type Stage } from "../scoring/scoring-types.ts";
+import { MATURITY_STAGE_ORDER, type EvidenceItem, type ScoringInput } from "../scoring/scoring-types.ts";
 import { toAiSystemSummary } from "../systems/to-ai-system-summary.ts";
 
 interface ItemRow {
