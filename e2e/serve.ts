@@ -1,11 +1,14 @@
 // Starts the production build for the Playwright tests on a fresh PostgreSQL database holding the
 // fixture: org `acme` (one member per role), org `globex` (its admin, and admin@acme.test as ciso),
-// AI systems in both. Run by playwright.config.ts; e2e/global-teardown.ts drops the database.
+// AI systems in both, and the demo organization `demo` with admin@acme.test (admin) and
+// compliance@acme.test (compliance) as members. Run by playwright.config.ts; e2e/global-teardown.ts drops the database.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createMember } from "../lib/members/create-member.ts";
 import { createAiSystem } from "../lib/systems/create-ai-system.ts";
 import { syncCatalogFromDisk } from "../lib/catalog/sync-catalog-from-disk.ts";
+import { resolveOrgContext } from "../lib/orgs/resolve-org-context.ts";
+import { seedDemo } from "../lib/seed/seed-demo.ts";
 import { getConfig } from "../lib/config/get-config.ts";
 import { getDatabase } from "../lib/db/get-database.ts";
 import { startServer } from "../lib/server/start-server.ts";
@@ -35,5 +38,11 @@ await createAiSystem(db.prisma, f.acme, {
   owner: "Risk",
   lifecycle: "production",
 });
+// The demo organization (evidence, a waiver, obligations now and later), with two acme people in it.
+await seedDemo(db.prisma);
+const demo = await resolveOrgContext(db.prisma, { kind: "cli" }, "demo");
+for (const role of ["admin", "compliance"] as const) {
+  await db.prisma.membership.create({ data: { orgId: demo.org.id, userId: f.members[role].userId, role } });
+}
 await startServer(getConfig());
 process.stderr.write(`e2e server on ${process.env.ASSAY_URL} (database ${name})\n`);

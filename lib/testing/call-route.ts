@@ -13,6 +13,8 @@ export interface CallOptions {
   as?: Caller;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Query string parameters. */
+  query?: Record<string, string>;
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -32,7 +34,8 @@ export async function callRoute(opts: CallOptions): Promise<{ status: number; bo
   if (opts.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   // A browser on our own pages sends this; tests that pass their own headers decide for themselves.
   if (opts.method !== "GET" && opts.headers === undefined) headers.set("sec-fetch-site", "same-origin");
-  const req = new Request(`${TEST_APP_URL}${path}`, {
+  const search = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : "";
+  const req = new Request(`${TEST_APP_URL}${path}${search}`, {
     method: opts.method,
     headers,
     ...(opts.body !== undefined

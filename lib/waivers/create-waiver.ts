@@ -65,6 +65,7 @@ export async function createWaiver(
         recordedById,
         approverId: approver.userId,
         expiresAt: data.expiresAt,
+        createdAt: now,
       },
       select: { id: true },
     });
