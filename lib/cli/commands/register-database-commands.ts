@@ -1,3 +1,4 @@
+import { syncCatalogFromDisk } from "../../catalog/sync-catalog-from-disk.ts";
 import type { Command } from "commander";
 import { migrateDatabase } from "../../db/migrate-database.ts";
 import { getHealth } from "../../health/get-health.ts";
@@ -25,10 +26,15 @@ export function registerDatabaseCommands(program: Command): void {
   program
     .command("seed")
     .description("create demo data")
-    .requiredOption("--demo", "create the demo organization with an admin and a few AI systems")
+    .requiredOption(
+      "--demo",
+      "create the demo organization: an admin, AI systems, evidence and a waiver (syncs the catalog first)",
+    )
     .option("--json", "print one JSON object")
     .action((opts: { json?: boolean }) =>
       runCommand(Boolean(opts.json), async (db, out) => {
+        // The demo's evidence is mapped to requirements and linked by hand: the catalog must be there.
+        await syncCatalogFromDisk(db.prisma);
         const seed = await seedDemo(db.prisma);
         out.result(seed, () =>
           seed.admin
