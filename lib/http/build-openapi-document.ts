@@ -15,6 +15,8 @@ import { createAiSystemInput } from "../systems/create-ai-system.ts";
 import { updateAiSystemInput } from "../systems/update-ai-system.ts";
 import { createApiTokenInput } from "../tokens/create-api-token.ts";
 import { ERROR_STATUS } from "../errors/app-error.ts";
+import { readinessQuery } from "../readiness/readiness-query.ts";
+import { createWaiverInput, revokeWaiverInput } from "../waivers/waiver-input.ts";
 
 /** The ingest endpoints' 202 body (and a redelivery's, with `duplicate: true`). */
 export const ingestResponseSchema = z.object({
@@ -48,10 +50,15 @@ const BODIES: Partial<Record<string, z.ZodType>> = {
   "POST /api/v1/orgs/[org]/integrations/[integrationId]/rotate": rotateInput,
   "POST /api/v1/orgs/[org]/evidence/[evidenceId]/links": linkEvidenceInput,
   "DELETE /api/v1/orgs/[org]/evidence/[evidenceId]/links/[linkId]": unlinkEvidenceInput,
+  "POST /api/v1/orgs/[org]/waivers": createWaiverInput,
+  "POST /api/v1/orgs/[org]/waivers/[waiverId]/revoke": revokeWaiverInput,
 };
 const QUERIES: Partial<Record<string, z.ZodObject>> = {
   "POST /api/v1/evidence": uploadQuery,
   "GET /api/v1/orgs/[org]/evidence": evidenceFilters,
+  "GET /api/v1/orgs/[org]/readiness": readinessQuery.extend({
+    full: z.enum(["1"]).optional().describe("1: every requirement's explained status, not only the overview"),
+  }),
 };
 
 function jsonSchema(schema: z.ZodType): unknown {

@@ -10,6 +10,7 @@ import { signStandardWebhook } from "../testing/sign-standard-webhook.ts";
 import { useAppDatabase } from "../testing/use-app-database.ts";
 import { createWaiver } from "../waivers/create-waiver.ts";
 import { recomputeReadiness } from "./recompute-readiness.ts";
+import { requestRecomputeEverywhere } from "./request-recompute-everywhere.ts";
 
 let db: Database;
 let cleanup: () => Promise<void>;
@@ -151,5 +152,19 @@ describe("recomputation in the worker", () => {
 
     const again = await recomputeReadiness(db.prisma, f.acme.org.id, "manual");
     expect(again).toMatchObject({ stored: false, snapshotId: snap.id });
+  });
+
+  it("a catalog change asks for every organization's recomputation, which the worker completes", async () => {
+    expect(await requestRecomputeEverywhere(db.prisma, "catalog")).toBe(2);
+    const until = Date.now() + 20_000;
+    let done = 0;
+    while (Date.now() < until && done < 2) {
+      const rows = await db.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pgboss.job
+         WHERE name = 'readiness.recompute' AND data->>'trigger' = 'catalog' AND state = 'completed'`;
+      done = rows[0]?.n ?? 0;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(done).toBe(2);
   });
 });

@@ -66,6 +66,12 @@ describe("waivers", () => {
     const audit = await db.prisma.auditEntry.findFirst({ where: { action: "waiver.create", targetId: w.id } });
     expect(audit?.data).toMatchObject({ requirementId: REQ, approver: "admin@acme.test" });
     expect((await listWaivers(db.prisma, f.acme)).map((x) => x.id)).toContain(w.id);
+    // It asked for a recomputation; with no worker running, further requests coalesce into that one job.
+    await createWaiver(db.prisma, asCompliance, valid());
+    const waiting = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pgboss.job
+       WHERE name = 'readiness.recompute' AND singleton_key = ${f.acme.org.id} AND state = 'created'`;
+    expect(waiting[0]?.n).toBe(1);
   });
 
   it("refuses an approver who is the recorder, not compliance or admin, or not a member; and names every bad field", async () => {

@@ -6,6 +6,7 @@ import { exportCatalogDocument } from "../../catalog/export-catalog-document.ts"
 import { loadCatalog } from "../../catalog/load-catalog.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { syncCatalogFromDisk } from "../../catalog/sync-catalog-from-disk.ts";
+import { requestRecomputeEverywhere } from "../../readiness/request-recompute-everywhere.ts";
 import { createCliOutput } from "../cli-output.ts";
 import { runCommand } from "../run-command.ts";
 
@@ -72,6 +73,8 @@ export function registerCatalogCommands(program: Command): void {
     .action((opts: { dir: string; json?: boolean }) =>
       runCommand(Boolean(opts.json), async (db, out) => {
         const result = await syncCatalogFromDisk(db.prisma, resolve(opts.dir));
+        // Scores depend on the catalog: a running worker recomputes every organization.
+        if (result.updated.length > 0) await requestRecomputeEverywhere(db.prisma, "catalog");
         out.result(
           result,
           () =>
