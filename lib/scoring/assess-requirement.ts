@@ -118,6 +118,9 @@ export function assessRequirement(
   const status = app.status !== "applies" ? "not-applicable" : waiver ? "waived" : evidenceStatus;
   const result = {
     requirementId: node.id,
+    frameworkId: node.frameworkId,
+    ref: node.ref,
+    title: node.title,
     systemId,
     status,
     evidenceStatus,

@@ -142,6 +142,10 @@ export interface ExpectationResult {
 
 export interface RequirementResult {
   requirementId: string;
+  frameworkId: string;
+  /** How people cite it and its title, as the catalog had them when scored (snapshots stay exact). */
+  ref: string;
+  title: string;
   systemId: string;
   status: ReadinessStatus;
   /** The status the evidence gives, before a waiver; equals status unless waived. */
