@@ -7,6 +7,7 @@ import "./_styles/content.css";
 import "./_styles/forms.css";
 import "./_styles/auth.css";
 import "./_styles/evidence.css";
+import "./_styles/readiness.css";
 
 export const metadata: Metadata = {
   title: { default: "Assay", template: "%s · Assay" },

@@ -8,6 +8,7 @@ const SECTIONS = [
   ["systems", "AI systems"],
   ["controls", "Controls"],
   ["evidence", "Evidence"],
+  ["waivers", "Waivers"],
   ["integrations", "Integrations"],
   ["reports", "Reports"],
   ["settings", "Settings"],

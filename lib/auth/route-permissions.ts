@@ -82,6 +82,7 @@ export const ROUTE_PERMISSIONS = {
   "PAGE /o/[org]/evidence/[evidenceId]": org(everyone),
   "PAGE /o/[org]/reports": org(everyone),
   "PAGE /o/[org]/waivers": org(everyone),
+  "PAGE /o/[org]/readiness": org(everyone),
   "PAGE /o/[org]/settings": org(everyone),
   "PAGE /o/[org]/settings/users": org(["admin"]),
   "PAGE /o/[org]/settings/tokens": org(["admin", "engineer"]),

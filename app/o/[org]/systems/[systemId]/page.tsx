@@ -9,9 +9,14 @@ import { formatDateTime } from "@/lib/ui/format-date-time.ts";
 import { EmptyState } from "@/app/_components/empty-state.tsx";
 import { LifecycleBadge } from "@/app/_components/lifecycle-badge.tsx";
 import { getAnnexIIIAreas } from "@/lib/catalog/get-annex-iii-areas.ts";
+import { listFrameworks } from "@/lib/catalog/list-frameworks.ts";
+import { listEvidenceTimeline } from "@/lib/evidence/list-evidence-timeline.ts";
+import { computeReadiness } from "@/lib/readiness/compute-readiness.ts";
+import { readAsOfParam } from "@/lib/ui/read-as-of-param.ts";
 import { RegisterSystemForm } from "../register-system-form.tsx";
 import { ClassificationPanel } from "./classification-panel.tsx";
 import { ObligationsSection } from "./obligations-section.tsx";
+import { ReadinessSection } from "./readiness-section.tsx";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "AI system" };
@@ -51,6 +56,14 @@ export default async function SystemPage({ params, searchParams }: Props) {
     throw error;
   }
   const { system } = obligations;
+  // Readiness by the same date as the obligations (a date the obligations refused means now).
+  const asOf = queryError ? undefined : readAsOfParam(query.asOf).asOf;
+  const [readiness, frameworks, timeline] = await Promise.all([
+    computeReadiness(prisma, ctx, { asOf, system: system.id }),
+    listFrameworks(prisma),
+    listEvidenceTimeline(prisma, ctx, system.id),
+  ]);
+  const systemReadiness = readiness.systems[0];
   const base = `/o/${ctx.org.slug}/systems/${system.id}`;
   const canClassify = canAccessRoute("PAGE /o/[org]/systems/[systemId]/classify", ctx);
   const canEdit = canAccessRoute("PATCH /api/v1/orgs/[org]/systems/[systemId]", ctx);
@@ -109,6 +122,15 @@ export default async function SystemPage({ params, searchParams }: Props) {
           </p>
         </EmptyState>
       )}
+      {systemReadiness ? (
+        <ReadinessSection
+          orgSlug={ctx.org.slug}
+          readiness={systemReadiness}
+          asOf={readiness.asOf.slice(0, 10)}
+          frameworkTitles={Object.fromEntries(frameworks.map((f) => [f.id, f.title]))}
+          timeline={timeline}
+        />
+      ) : null}
     </>
   );
 }

@@ -5,20 +5,34 @@ import { requireOrgPageAccess } from "@/lib/auth/require-org-page-access.ts";
 import { getRequirementDetail, type RequirementDetail } from "@/lib/catalog/get-requirement-detail.ts";
 import { listFrameworks } from "@/lib/catalog/list-frameworks.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
+import { listMembers } from "@/lib/members/list-members.ts";
+import { computeReadiness } from "@/lib/readiness/compute-readiness.ts";
+import { canAccessRoute } from "@/lib/ui/can-access-route.ts";
+import { readAsOfParam } from "@/lib/ui/read-as-of-param.ts";
+import { waiverDateBounds } from "@/lib/ui/waiver-date-bounds.ts";
+import { listWaivers } from "@/lib/waivers/list-waivers.ts";
+import { AsOfForm } from "@/app/_components/as-of-form.tsx";
 import { frameworkHref, requirementHref } from "@/lib/ui/catalog-links.ts";
 import { labelOf, REFERENCE_SYSTEM_LABEL } from "@/lib/ui/classification-labels.ts";
 import { decodeRouteParam } from "@/lib/ui/decode-route-param.ts";
 import { CrosswalkTable } from "./crosswalk-table.tsx";
 import { MaturityTable } from "./maturity-table.tsx";
 import { RequirementFacts } from "./requirement-facts.tsx";
+import { StatusAcrossSystems } from "./status-across-systems.tsx";
+import { WaiversSection } from "./waivers-section.tsx";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Requirement" };
 
-export default async function RequirementPage({ params }: { params: Promise<{ org: string; requirementId: string }> }) {
+interface Props {
+  params: Promise<{ org: string; requirementId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function RequirementPage({ params, searchParams }: Props) {
   const { org, requirementId: rawId } = await params;
   const requirementId = decodeRouteParam(rawId);
-  const { prisma, ctx } = await requireOrgPageAccess("PAGE /o/[org]/controls/requirements/[requirementId]", {
+  const { prisma, ctx, user } = await requireOrgPageAccess("PAGE /o/[org]/controls/requirements/[requirementId]", {
     org,
     requirementId,
   });
@@ -29,10 +43,30 @@ export default async function RequirementPage({ params }: { params: Promise<{ or
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const frameworks = await listFrameworks(prisma);
+  const when = readAsOfParam((await searchParams).asOf);
+  const canManage = canAccessRoute("POST /api/v1/orgs/[org]/waivers", ctx);
+  const [frameworks, result, waivers, members] = await Promise.all([
+    listFrameworks(prisma),
+    computeReadiness(prisma, ctx, { asOf: when.asOf }),
+    listWaivers(prisma, ctx, { requirementId }),
+    canManage ? listMembers(prisma, ctx) : Promise.resolve([]),
+  ]);
   const framework = frameworks.find((f) => f.id === detail.frameworkId);
   const { node } = detail;
   const slug = ctx.org.slug;
+  // Readiness is scored against regulations and standards, not the external crosswalk targets.
+  const scored = framework?.kind === "regulation" || framework?.kind === "standard";
+  const bounds = waiverDateBounds();
+  const manage = canManage
+    ? {
+        systems: result.systems.map((s) => ({ id: s.systemId, name: s.name })),
+        approvers: members
+          .filter((m) => (m.role === "compliance" || m.role === "admin") && m.userId !== user.userId)
+          .map((m) => ({ email: m.email, name: m.name, role: m.role })),
+        minDate: bounds.min,
+        maxDate: bounds.max,
+      }
+    : null;
 
   return (
     <>
@@ -66,6 +100,23 @@ export default async function RequirementPage({ params }: { params: Promise<{ or
         <p>{node.summary}</p>
         <RequirementFacts node={node} />
       </section>
+
+      {scored ? (
+        <>
+          <AsOfForm
+            action={requirementHref(slug, node.id)}
+            day={when.day}
+            chosen={when.asOf !== undefined}
+            error={when.error}
+            label="Status by date"
+          />
+          <StatusAcrossSystems orgSlug={slug} nodeId={node.id} kind={node.kind} result={result} asOf={when.asOf} />
+        </>
+      ) : null}
+
+      {node.kind === "requirement" && scored ? (
+        <WaiversSection orgSlug={slug} requirementId={node.id} waivers={waivers} manage={manage} />
+      ) : null}
 
       {node.evidence ? (
         <section className="panel" aria-labelledby="req-evidence-heading">
