@@ -1,6 +1,6 @@
 import type { CatalogNode } from "../catalog/catalog-schema.ts";
 import type { AiSystemSummary } from "../systems/to-ai-system-summary.ts";
-import { decideApplicability, type Applicability } from "./decide-applicability.ts";
+import { decideApplicability, type Applicability, type DateBasis } from "./decide-applicability.ts";
 import type { SystemFacts } from "./system-facts.ts";
 import { toSystemFacts } from "./to-system-facts.ts";
 
@@ -17,6 +17,7 @@ export function decideSystemApplicability(
   nodes: readonly { node: CatalogNode; frameworkKind: string }[],
   system: AiSystemSummary,
   asOf: string,
+  basis: DateBasis = "amended",
 ): Map<string, Applicability> {
   const known = toSystemFacts(system);
   const decisions = new Map<string, Applicability>();
@@ -34,7 +35,7 @@ export function decideSystemApplicability(
       });
       continue;
     }
-    decisions.set(node.id, decideApplicability(node, "facts" in known ? known.facts : NEUTRAL, asOf));
+    decisions.set(node.id, decideApplicability(node, "facts" in known ? known.facts : NEUTRAL, asOf, basis));
   }
   return decisions;
 }

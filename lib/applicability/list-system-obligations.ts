@@ -6,8 +6,8 @@ import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { requireUuid } from "../errors/require-uuid.ts";
 import { toAiSystemSummary, type AiSystemSummary } from "../systems/to-ai-system-summary.ts";
-import { toSystemFacts } from "./to-system-facts.ts";
-import { decideApplicability, type Applicability, type DateBasis } from "./decide-applicability.ts";
+import type { Applicability, DateBasis } from "./decide-applicability.ts";
+import { decideSystemApplicability } from "./decide-system-applicability.ts";
 
 export const obligationsQuery = z.strictObject({
   asOf: z.iso.date({ message: "must be a date YYYY-MM-DD" }).default(() => new Date().toISOString().slice(0, 10)),
@@ -50,27 +50,14 @@ export async function listSystemObligations(
     orderBy: { position: "asc" },
     select: { data: true },
   });
-  const known = toSystemFacts(system);
   const classified = system.riskClass !== null && system.operatorRoles.length > 0;
   const result: SystemObligations = { system, asOf, basis, classified, applies: [], upcoming: [], notApplicable: [] };
   if (!classified) return result;
-  for (const { data } of requirements) {
-    const node = data as unknown as CatalogNode;
-    const decision =
-      "facts" in known
-        ? decideApplicability(node, known.facts, asOf, basis)
-        : {
-            ...decideApplicability(
-              node,
-              { roles: [], riskClass: "minimal", gpai: "none", conditions: [], placedOnMarketAt: null },
-              asOf,
-              basis,
-            ),
-            status: "not-applicable" as const,
-            effectiveFrom: null,
-            daysLeft: null,
-            reasons: [known.unknown],
-          };
+  const nodes = requirements.map(({ data }) => ({ node: data as unknown as CatalogNode, frameworkKind: "regulation" }));
+  const decisions = decideSystemApplicability(nodes, system, asOf, basis);
+  for (const { node } of nodes) {
+    const decision = decisions.get(node.id);
+    if (!decision) continue;
     const item: SystemObligation = { ...decision, ref: node.ref, title: node.title, roles: node.roles ?? [] };
     if (decision.status === "applies") result.applies.push(item);
     else if (decision.status === "upcoming") result.upcoming.push(item);
