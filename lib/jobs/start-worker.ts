@@ -2,6 +2,7 @@ import { getDatabase } from "../db/get-database.ts";
 import { materializeEvidence } from "../ingest/materialize-evidence.ts";
 import { getLogger } from "../log/get-logger.ts";
 import { recomputeReadiness } from "../readiness/recompute-readiness.ts";
+import { requestRecomputeEverywhere } from "../readiness/request-recompute-everywhere.ts";
 import { getJobQueue } from "./get-job-queue.ts";
 import { JOBS, type MapEvidenceJob, type RecomputeReadinessJob } from "./job-names.ts";
 
@@ -31,10 +32,7 @@ export async function startWorker(): Promise<void> {
     log.info({ orgId: job.data.orgId, trigger: job.data.trigger, ...done }, "readiness recomputed");
   });
   await boss.work(JOBS.recomputeAll, { pollingIntervalSeconds: 5 }, async () => {
-    const orgs = await prisma.organization.findMany({ select: { id: true } });
-    for (const org of orgs) {
-      await boss.send(JOBS.recomputeReadiness, { orgId: org.id, trigger: "schedule" }, { singletonKey: org.id });
-    }
+    await requestRecomputeEverywhere(prisma, "schedule");
   });
   await boss.schedule(JOBS.recomputeAll, "7 * * * *");
   await boss.send(JOBS.recomputeAll, {});

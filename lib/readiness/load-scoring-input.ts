@@ -67,12 +67,11 @@ export async function loadScoringInput(
   asOf: Date,
   options: { systemId?: string | undefined } = {},
 ): Promise<ScoringInput> {
-  const [frameworks, rows, systems, itemRows, waivers] = await Promise.all([
-    db.framework.findMany({ where: { kind: { in: ["regulation", "standard"] } }, select: { id: true, kind: true } }),
+  const [rows, systems, itemRows, waivers] = await Promise.all([
     db.requirement.findMany({
       where: { framework: { kind: { in: ["regulation", "standard"] } } },
       orderBy: [{ frameworkId: "asc" }, { position: "asc" }],
-      select: { frameworkId: true, data: true },
+      select: { frameworkId: true, data: true, framework: { select: { kind: true } } },
     }),
     db.aiSystem.findMany({
       where: { orgId, ...(options.systemId ? { id: options.systemId } : {}) },
@@ -88,11 +87,7 @@ export async function loadScoringInput(
        WHERE l."orgId" = ${orgId}::uuid`,
     db.waiver.findMany({ where: { orgId }, include: { approver: { select: { email: true, name: true } } } }),
   ]);
-  const kindOf = new Map(frameworks.map((f) => [f.id, f.kind]));
-  const nodes = rows.map((r) => ({
-    node: r.data as unknown as CatalogNode,
-    frameworkKind: kindOf.get(r.frameworkId) ?? "",
-  }));
+  const nodes = rows.map((r) => ({ node: r.data as unknown as CatalogNode, frameworkKind: r.framework.kind }));
   const frameworkOf = new Map(rows.map((r) => [(r.data as unknown as CatalogNode).id, r.frameworkId]));
   const day = asOf.toISOString().slice(0, 10);
   return {
