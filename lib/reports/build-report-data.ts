@@ -10,6 +10,7 @@ const toEntry = (ref: EvidenceRef): ManifestEntry => ({
   source: ref.source,
   sha256: ref.sha256,
   observedAt: ref.observedAt,
+  expiresAt: ref.expiresAt,
 });
 
 function toRow(r: RequirementResult): ReportRow {

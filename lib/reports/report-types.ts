@@ -12,6 +12,8 @@ export interface ManifestEntry {
   source: string;
   sha256: string;
   observedAt: string;
+  /** Until when it counts as fresh under the rule that linked it (null: no expiry). */
+  expiresAt: string | null;
 }
 
 export interface ReportRow {
