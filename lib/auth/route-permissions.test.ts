@@ -113,6 +113,13 @@ const PROBES: Record<OrgApiKey, Probe> = {
     body: { reason: "no longer needed" },
     allowed: 404,
   },
+  "GET /api/v1/orgs/[org]/reports": { params: () => ({}), allowed: 200 },
+  "POST /api/v1/orgs/[org]/reports": { params: () => ({}), body: { systems: ["not-a-uuid"] }, allowed: 422 },
+  "GET /api/v1/orgs/[org]/reports/[reportId]": { params: () => ({ reportId: randomUUID() }), allowed: 404 },
+  "GET /api/v1/orgs/[org]/reports/[reportId]/pdf": { params: () => ({ reportId: randomUUID() }), allowed: 404 },
+  "GET /api/v1/orgs/[org]/reports/[reportId]/pack": { params: () => ({ reportId: randomUUID() }), allowed: 404 },
+  "GET /api/v1/orgs/[org]/signing-certificate": { params: () => ({}), allowed: 200 },
+  "PUT /api/v1/orgs/[org]/signing-certificate": { params: () => ({}), body: {}, allowed: 422 },
 };
 
 let db: Database;

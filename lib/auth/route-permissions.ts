@@ -66,6 +66,13 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/v1/orgs/[org]/waivers": org(everyone, ["read", "admin"]),
   "POST /api/v1/orgs/[org]/waivers": org(["admin", "compliance"], ["admin"]),
   "POST /api/v1/orgs/[org]/waivers/[waiverId]/revoke": org(["admin", "compliance"], ["admin"]),
+  "GET /api/v1/orgs/[org]/reports": org(everyone, ["read", "admin"]),
+  "POST /api/v1/orgs/[org]/reports": org(["admin", "compliance", "ciso"], ["admin"]),
+  "GET /api/v1/orgs/[org]/reports/[reportId]": org(everyone, ["read", "admin"]),
+  "GET /api/v1/orgs/[org]/reports/[reportId]/pdf": org(everyone, ["read", "admin"]),
+  "GET /api/v1/orgs/[org]/reports/[reportId]/pack": org(["admin", "compliance", "ciso"], ["admin"]),
+  "GET /api/v1/orgs/[org]/signing-certificate": org(everyone, ["read", "admin"]),
+  "PUT /api/v1/orgs/[org]/signing-certificate": org(["admin"], ["admin"]),
   // Pages
   "PAGE /": sessionAccess,
   "PAGE /signin": publicAccess,

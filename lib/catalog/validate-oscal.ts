@@ -7,9 +7,10 @@ const cache = new Map<string, ValidateFunction>();
 
 /**
  * Validates a document against an official OSCAL JSON Schema shipped as test data in
- * lib/catalog/oscal/ (`catalog` 1.1.3, `mapping` 1.2.0). Returns the errors, empty when valid.
+ * lib/catalog/oscal/ (`catalog` 1.1.3, `mapping` 1.2.0, `assessment-results` 1.1.3). Returns the errors, empty
+ * when valid.
  */
-export function validateOscal(kind: "catalog" | "mapping", document: unknown): string[] {
+export function validateOscal(kind: "catalog" | "mapping" | "assessment-results", document: unknown): string[] {
   let validate = cache.get(kind);
   if (!validate) {
     const schema = JSON.parse(

@@ -6,9 +6,11 @@ import { registerIntegrationCommands } from "./commands/register-integration-com
 import { registerWorkerCommand } from "./commands/register-worker-command.ts";
 import { registerOrgCommands } from "./commands/register-org-commands.ts";
 import { registerSystemCommands } from "./commands/register-system-commands.ts";
+import { registerReportCommands } from "./commands/register-report-commands.ts";
 import { registerScoreCommand } from "./commands/register-score-command.ts";
 import { registerStartCommand } from "./commands/register-start-command.ts";
 import { registerUserCommands } from "./commands/register-user-commands.ts";
+import { registerVerifyCommand } from "./commands/register-verify-command.ts";
 
 /** The `assay` command line. Unknown commands and flags exit 2 with a message naming them. */
 export async function main(argv: string[]): Promise<void> {
@@ -27,6 +29,8 @@ export async function main(argv: string[]): Promise<void> {
   registerEvidenceCommands(program);
   registerWorkerCommand(program);
   registerScoreCommand(program);
+  registerReportCommands(program);
+  registerVerifyCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

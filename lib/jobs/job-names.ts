@@ -6,6 +6,8 @@ export const JOBS = {
   recomputeReadiness: "readiness.recompute",
   /** Hourly: ask for every organization's recomputation (expiring evidence and waivers, new deadlines). */
   recomputeAll: "readiness.recompute-all",
+  /** Build, render and sign one requested report (progress kept on the Report row). */
+  generateReport: "report.generate",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -18,4 +20,9 @@ export interface MapEvidenceJob {
 export interface RecomputeReadinessJob {
   orgId: string;
   trigger: string;
+}
+
+export interface GenerateReportJob {
+  reportId: string;
+  orgId: string;
 }

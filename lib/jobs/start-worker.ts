@@ -2,14 +2,16 @@ import { getDatabase } from "../db/get-database.ts";
 import { materializeEvidence } from "../ingest/materialize-evidence.ts";
 import { getLogger } from "../log/get-logger.ts";
 import { recomputeReadiness } from "../readiness/recompute-readiness.ts";
+import { generateReport } from "../reports/generate-report.ts";
 import { requestRecomputeEverywhere } from "../readiness/request-recompute-everywhere.ts";
 import { getJobQueue } from "./get-job-queue.ts";
-import { JOBS, type MapEvidenceJob, type RecomputeReadinessJob } from "./job-names.ts";
+import { type GenerateReportJob, JOBS, type MapEvidenceJob, type RecomputeReadinessJob } from "./job-names.ts";
 
 /**
  * Starts the background workers on this process's job queue:
  * - `evidence.map` writes findings and rule links for new evidence (and asks for a recomputation);
  * - `readiness.recompute` scores an organization and stores a snapshot when its posture changed;
+ * - `report.generate` builds, renders and signs one requested report (progress on its row);
  * - `readiness.recompute-all`, hourly and once at start (the catalog may have changed with the
  *   deployment), asks for every organization's recomputation, so expiring evidence and waivers and
  *   newly applicable obligations show up without new input.
@@ -30,6 +32,11 @@ export async function startWorker(): Promise<void> {
     if (!job) return;
     const done = await recomputeReadiness(prisma, job.data.orgId, job.data.trigger);
     log.info({ orgId: job.data.orgId, trigger: job.data.trigger, ...done }, "readiness recomputed");
+  });
+  await boss.work<GenerateReportJob>(JOBS.generateReport, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (!job) return;
+    const done = await generateReport(prisma, job.data.reportId);
+    log.info({ reportId: job.data.reportId, ...done }, "report generated");
   });
   await boss.work(JOBS.recomputeAll, { pollingIntervalSeconds: 5 }, async () => {
     await requestRecomputeEverywhere(prisma, "schedule");

@@ -1,0 +1,132 @@
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrgContext } from "../auth/actor.ts";
+import { syncCatalogFromDisk } from "../catalog/sync-catalog-from-disk.ts";
+import type { Database } from "../db/open-database.ts";
+import { createOrganization } from "../orgs/create-organization.ts";
+import { recomputeReadiness } from "../readiness/recompute-readiness.ts";
+import type { ReadinessResult } from "../scoring/scoring-types.ts";
+import { classifySystem } from "../systems/classify-system.ts";
+import { createAiSystem } from "../systems/create-ai-system.ts";
+import { createTestReport } from "../testing/create-test-report.ts";
+import { useAppDatabase } from "../testing/use-app-database.ts";
+import { rewriteZip } from "../testing/zip-entries.ts";
+import { verifyFile } from "./verify-file.ts";
+import { writeAuditPack } from "./write-audit-pack.ts";
+
+const FILES = 10_000;
+const PER_PAIR = 10;
+const SYSTEMS = 8;
+const BODY_BYTES = 16 * 1024;
+/** The evidence alone is FILES x BODY_BYTES = 160 MiB; the pack may hold only a bounded part of it. */
+const MAX_GROWTH_BYTES = 64 * 1024 * 1024;
+const dir = mkdtempSync(join(tmpdir(), "assay-pack-scale-"));
+const pack = join(dir, "pack.zip");
+let db: Database;
+let cleanup: () => Promise<void>;
+let ctx: OrgContext;
+let reportId: string;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await useAppDatabase());
+  await syncCatalogFromDisk(db.prisma);
+  const org = await createOrganization(db.prisma, { kind: "cli" }, { slug: "scale", name: "Scale Corp" });
+  ctx = { org: { id: org.id, slug: org.slug, name: org.name }, actor: { kind: "cli" }, role: "admin" };
+  for (let i = 1; i <= SYSTEMS; i += 1) {
+    const system = await createAiSystem(db.prisma, ctx, {
+      name: `Scale system ${i}`,
+      purpose: "Holds a share of ten thousand pieces of evidence.",
+      owner: "Bench",
+      lifecycle: "production",
+    });
+    await classifySystem(db.prisma, ctx, system.id, { operatorRoles: ["deployer"], answers: { isAiSystem: true } });
+  }
+  // A snapshot cites at most 10 pieces of evidence per requirement and system (lib/scoring), so ten
+  // thousand cited files take a thousand (system, applicable requirement) pairs with ten each, stored as
+  // the ingest path stores them and linked by hand (a hand-made link counts for every expectation).
+  const first = await recomputeReadiness(db.prisma, org.id, "manual");
+  const snap = await db.prisma.readinessSnapshot.findUniqueOrThrow({ where: { id: first.snapshotId } });
+  const pairs = (snap.result as unknown as ReadinessResult).systems
+    .flatMap((sys) =>
+      sys.requirements.filter((r) => r.applicability.status === "applies").map((r) => [sys.systemId, r.requirementId]),
+    )
+    .slice(0, FILES / PER_PAIR);
+  expect(pairs).toHaveLength(FILES / PER_PAIR);
+  await db.prisma.$executeRawUnsafe(
+    `WITH pairs AS (SELECT * FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS p(sys, req, n)),
+     ev AS (
+       INSERT INTO "Evidence" ("id","orgId","systemId","source","eventType","scheme","identity","dedupeKey","contentType",
+         "sizeBytes","sha256","body","receivedAt","result")
+       SELECT gen_random_uuid(), $1::uuid, p.sys, 'promptfoo', 'upload', 'api-token', 'token:scale',
+         'scale:' || p.n || ':' || k, 'application/json', length(b), encode(sha256(b), 'hex'), b,
+         now() - interval '1 hour', '{}'::jsonb
+       FROM pairs p, generate_series(1, ${PER_PAIR}) k,
+         LATERAL (SELECT convert_to(json_build_object('pair', p.n, 'run', k, 'pad',
+           substr(repeat(md5(p.n::text || ':' || k) || md5(k::text), ${BODY_BYTES / 64 + 1}), 1, ${BODY_BYTES - 48}))::text, 'UTF8') AS b) x
+       RETURNING "id", "dedupeKey")
+     INSERT INTO "ControlLink" ("id","orgId","evidenceId","requirementId","outcome","justification")
+     SELECT gen_random_uuid(), $1::uuid, ev."id", p.req, 'pass', 'scale test'
+     FROM ev JOIN pairs p ON split_part(ev."dedupeKey", ':', 2)::int = p.n`,
+    org.id,
+    pairs.map((p) => p[0]),
+    pairs.map((p) => p[1]),
+  );
+  await recomputeReadiness(db.prisma, org.id, "manual");
+  const started = performance.now();
+  ({ reportId } = await createTestReport(db.prisma, ctx));
+  const report = await db.prisma.report.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { pageCount: true, sizeBytes: true },
+  });
+  console.log(
+    `report with ${FILES} cited evidence files: ${report.pageCount} pages, ${report.sizeBytes} bytes, generated and signed in ${Math.round(performance.now() - started)} ms`,
+  );
+}, 600_000);
+afterAll(async () => {
+  await cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe(`an audit pack with ${FILES.toLocaleString("en")} evidence files`, () => {
+  it("is written with bounded memory and verifies; any file changed, removed or added is caught", async () => {
+    global.gc?.();
+    const base = process.memoryUsage();
+    let peak = 0;
+    const sample = () => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.heapUsed + m.arrayBuffers - (base.heapUsed + base.arrayBuffers));
+    };
+    const timer = setInterval(sample, 20);
+    const started = performance.now();
+    const written = await writeAuditPack(db.prisma, ctx, reportId, createWriteStream(pack));
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    sample();
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    console.log(
+      `audit pack: ${written.evidence} evidence files, ${mib(statSync(pack).size)} MiB zip from ${mib(FILES * BODY_BYTES)} MiB evidence in ${Math.round(ms)} ms; peak heap+buffers growth ${mib(peak)} MiB`,
+    );
+    expect(written.evidence).toBe(FILES);
+    expect(peak).toBeLessThan(MAX_GROWTH_BYTES);
+
+    const verdict = await verifyFile(pack);
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    const evidenceName = `evidence/${(await db.prisma.evidence.findFirstOrThrow({ where: { orgId: ctx.org.id }, select: { id: true } })).id}.json`;
+    for (const [label, edit] of [
+      ["changed", { change: evidenceName }],
+      ["removed", { remove: evidenceName }],
+      ["added", { add: ["evidence/00000000-0000-4000-8000-000000000000.json", Buffer.from("{}")] as [string, Buffer] }],
+    ] as const) {
+      const path = join(dir, `${label}.zip`);
+      await rewriteZip(pack, path, edit);
+      const result = await verifyFile(path);
+      expect(result.ok, label).toBe(false);
+      expect(
+        result.checks.filter((c) => !c.ok).map((c) => c.name),
+        label,
+      ).toEqual(["every file hash"]);
+    }
+  }, 600_000);
+});
