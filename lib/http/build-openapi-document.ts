@@ -16,6 +16,7 @@ import { updateAiSystemInput } from "../systems/update-ai-system.ts";
 import { createApiTokenInput } from "../tokens/create-api-token.ts";
 import { ERROR_STATUS } from "../errors/app-error.ts";
 import { readinessQuery } from "../readiness/readiness-query.ts";
+import { reportInput, uploadSigningCertificateInput } from "../reports/report-input.ts";
 import { createWaiverInput, revokeWaiverInput } from "../waivers/waiver-input.ts";
 
 /** The ingest endpoints' 202 body (and a redelivery's, with `duplicate: true`). */
@@ -52,6 +53,8 @@ const BODIES: Partial<Record<string, z.ZodType>> = {
   "DELETE /api/v1/orgs/[org]/evidence/[evidenceId]/links/[linkId]": unlinkEvidenceInput,
   "POST /api/v1/orgs/[org]/waivers": createWaiverInput,
   "POST /api/v1/orgs/[org]/waivers/[waiverId]/revoke": revokeWaiverInput,
+  "POST /api/v1/orgs/[org]/reports": reportInput,
+  "PUT /api/v1/orgs/[org]/signing-certificate": uploadSigningCertificateInput,
 };
 const QUERIES: Partial<Record<string, z.ZodObject>> = {
   "POST /api/v1/evidence": uploadQuery,

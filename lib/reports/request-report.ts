@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
 import type { PrismaClient } from "../db/db-types.ts";
@@ -7,19 +6,9 @@ import { parseInput } from "../errors/parse-input.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
 import { getJobQueue } from "../jobs/get-job-queue.ts";
 import { JOBS } from "../jobs/job-names.ts";
+import { reportInput } from "./report-input.ts";
 import type { ReportSummary } from "./report-summary.ts";
 import { REPORT_SUMMARY_SELECT, toReportSummary } from "./to-report-summary.ts";
-
-const reportInput = z.strictObject({
-  /** AI systems to cover (default: all of the organization's). */
-  systems: z.array(z.uuid()).min(1).max(500).optional(),
-  /** Frameworks to cover by id (default: all). */
-  frameworks: z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "must be a framework id"))
-    .min(1)
-    .max(50)
-    .optional(),
-});
 
 const invalid = (field: string, message: string) =>
   new AppError("validation_failed", `Invalid report: ${field}: ${message}`, [{ field, message }]);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { OrgContext } from "../auth/actor.ts";
 import { recordAuditEntry } from "../audit/record-audit-entry.ts";
 import type { PrismaClient } from "../db/db-types.ts";
@@ -6,19 +5,8 @@ import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { lockSigningIdentity, storeSigningIdentity } from "./get-signing-identity.ts";
 import { parsePkcs12 } from "./parse-pkcs12.ts";
+import { MAX_P12_BYTES, uploadSigningCertificateInput } from "./report-input.ts";
 import type { SigningIdentitySummary } from "./signing-identity-summary.ts";
-
-/** A PKCS#12 file is a few kilobytes; 256 KiB leaves room for long chains and nothing more. */
-const MAX_P12_BYTES = 256 * 1024;
-
-const uploadInput = z.strictObject({
-  /** The .p12/.pfx file, base64. */
-  pkcs12: z
-    .base64()
-    .min(1)
-    .max(Math.ceil((MAX_P12_BYTES * 4) / 3) + 4),
-  passphrase: z.string().max(1024),
-});
 
 /**
  * An admin replaces the organization's report signing identity with their own PKCS#12 (an RSA key and
@@ -31,7 +19,7 @@ export async function uploadSigningCertificate(
   input: unknown,
   now: Date = new Date(),
 ): Promise<SigningIdentitySummary> {
-  const data = parseInput(uploadInput, input, "signing certificate");
+  const data = parseInput(uploadSigningCertificateInput, input, "signing certificate");
   const p12 = Buffer.from(data.pkcs12, "base64");
   if (p12.length > MAX_P12_BYTES) throw new AppError("payload_too_large", "The PKCS#12 file is larger than 256 KiB.");
   const parsed = parsePkcs12(p12, data.passphrase, now);
