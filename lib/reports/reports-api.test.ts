@@ -42,7 +42,12 @@ describe("reports through the API and the worker", () => {
     });
     expect(created.status).toBe(202);
     const queued = created.body as ReportSummary;
-    expect(queued).toMatchObject({ status: "queued", stage: "queued", progress: 0, requestedBy: expect.any(String) });
+    expect(queued).toMatchObject({
+      status: "queued",
+      stage: "queued",
+      progress: 0,
+      requestedBy: "compliance@acme.test",
+    });
     expect(queued.scope).toEqual({ systems: [f.systems.acme], frameworks: ["eu-ai-act"] });
 
     await startWorker();
