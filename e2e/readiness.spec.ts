@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { escapeRegExp, signIn } from "./helpers.ts";
+import { expect, test } from "@playwright/test";
+import { collectErrors, escapeRegExp, expectAccessible, signIn } from "./helpers.ts";
 
 // Readiness in the demo organization (seeded by e2e/serve.ts: three systems, evidence that is met,
 // failing, stale, waived and not yet applicable), where admin@acme.test is an admin and
@@ -10,26 +9,6 @@ const SUPPORT = "Customer support assistant";
 const requirementPath = (id: string) => `/o/demo/controls/requirements/${encodeURIComponent(id)}`;
 /** A UTC date `days` from today, as the date inputs and `?asOf=` take it. */
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Console errors and uncaught exceptions of the page, collected from now on. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-
-  return errors;
-}
-
-/** An axe scan (WCAG 2 A and AA) of the current page that fails on any serious or critical violation. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(blocking, `axe violations on ${what}`).toEqual([]);
-}
 
 test("the dashboard draws the demo's readiness without console errors, and a pillar bar opens that pillar's open requirements", async ({
   page,

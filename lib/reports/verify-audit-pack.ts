@@ -1,5 +1,6 @@
 import { createPublicKey, verify, X509Certificate } from "node:crypto";
 import { PACK_FILES, PACK_FORMAT, PACK_SELF_FILES, type PackManifest } from "./audit-pack-layout.ts";
+import { checkTrustedRoot } from "./check-trusted-root.ts";
 import { readCertificateChain } from "./read-certificate-chain.ts";
 import { readPackEntries } from "./read-pack-entries.ts";
 import { toSha256Sums } from "./to-sha256-sums.ts";
@@ -79,17 +80,7 @@ export async function verifyAuditPack(
       ? `signer chains to ${PACK_FILES.root} (SHA-256 ${rootFingerprint}); manifest names ${manifest.signer.fingerprint}`
       : (chain.problem ?? "invalid"),
   });
-  const trusted = options.trustedFingerprint?.replaceAll(":", "").toLowerCase();
-  if (trusted) {
-    checks.push({
-      name: "trusted root",
-      ok: chain.anchorFingerprint === trusted,
-      detail:
-        chain.anchorFingerprint === trusted
-          ? `root ${trusted}`
-          : `root ${chain.anchorFingerprint} is not the trusted ${trusted}`,
-    });
-  }
+  if (options.trustedFingerprint) checks.push(checkTrustedRoot(chain.anchorFingerprint, options.trustedFingerprint));
   const key = createPublicKey(signerCert.publicKey.export({ type: "spki", format: "pem" }));
   for (const [file, sig] of [
     [PACK_FILES.manifest, PACK_FILES.manifestSignature],

@@ -1,6 +1,7 @@
 import { createHash, webcrypto, X509Certificate } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { checkTrustedRoot } from "./check-trusted-root.ts";
 import { readCertificateChain } from "./read-certificate-chain.ts";
 import type { Verification, VerifyCheck } from "./verification-types.ts";
 
@@ -106,17 +107,7 @@ export async function verifyReportPdf(
       ? `${chain.path.map((x) => x.subject.split("\n").find((l) => l.startsWith("CN=")) ?? x.subject).join(" <- ")}`
       : (chain.problem ?? "invalid"),
   });
-  if (options.trustedFingerprint) {
-    const want = options.trustedFingerprint.replaceAll(":", "").toLowerCase();
-    checks.push({
-      name: "trusted root",
-      ok: chain.anchorFingerprint === want,
-      detail:
-        chain.anchorFingerprint === want
-          ? `root ${want}`
-          : `root ${chain.anchorFingerprint} is not the trusted ${want}`,
-    });
-  }
+  if (options.trustedFingerprint) checks.push(checkTrustedRoot(chain.anchorFingerprint, options.trustedFingerprint));
   const subject =
     signerCert.subject
       .split("\n")

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { AppError } from "../../errors/app-error.ts";
+import { failCliCommand } from "../fail-cli-command.ts";
 import { listEvidence } from "../../evidence/list-evidence.ts";
 import { resolveOrgContext } from "../../orgs/resolve-org-context.ts";
 import { runCommand } from "../run-command.ts";
@@ -53,13 +54,7 @@ function registerEvidencePush(evidence: Command): void {
           ].join("\n"),
         );
       } catch (error) {
-        const e = error instanceof AppError ? error : new AppError("internal", String(error));
-        process.stderr.write(
-          opts.json
-            ? `${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`
-            : `error [${e.code}]: ${e.message}\n`,
-        );
-        process.exitCode = e.code === "validation_failed" || e.code === "bad_request" ? 2 : 1;
+        failCliCommand(error, Boolean(opts.json));
       }
     });
 }

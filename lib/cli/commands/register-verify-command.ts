@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { AppError } from "../../errors/app-error.ts";
 import { verifyFile } from "../../reports/verify-file.ts";
 import { createCliOutput } from "../cli-output.ts";
+import { failCliCommand } from "../fail-cli-command.ts";
 
 /**
  * `assay verify <file>`: checks a report PDF or an audit pack offline (no database, no network) and
@@ -32,13 +32,7 @@ export function registerVerifyCommand(program: Command): void {
         );
         process.exitCode = result.ok ? 0 : 1;
       } catch (error) {
-        const e = error instanceof AppError ? error : new AppError("internal", String(error));
-        process.stderr.write(
-          opts.json
-            ? `${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`
-            : `error [${e.code}]: ${e.message}\n`,
-        );
-        process.exitCode = e.code === "internal" ? 1 : 2;
+        failCliCommand(error, Boolean(opts.json));
       }
     });
 }
