@@ -15,6 +15,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // --expose-gc: memory-bound tests (audit packs) measure live memory after a collection, not garbage.
+    execArgv: ["--expose-gc"],
     projects: [
       {
         extends: true,

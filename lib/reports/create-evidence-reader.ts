@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { ManifestEntry } from "./report-types.ts";
 
 /** At most this many bytes (or BATCH_ROWS rows) of evidence bodies are held at once. */
-const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 4 * 1024 * 1024;
 const BATCH_ROWS = 200;
 const LOOKUP_CHUNK = 1000;
 
@@ -65,7 +65,8 @@ export async function createEvidenceReader(
       });
       cache = new Map();
       for (const r of rows) {
-        const body = Buffer.from(r.body);
+        // A view on the driver's bytes, not a copy.
+        const body = Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
         const actual = createHash("sha256").update(body).digest("hex");
         if (actual !== r.sha256 || actual !== cited.get(r.id)) {
           throw new AppError("internal", `Evidence ${r.id} does not match its recorded sha256: it was changed.`);
