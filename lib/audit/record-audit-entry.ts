@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.ts";
 import type { Db, Prisma } from "../db/db-types.ts";
+import { appendLogLeaf } from "./append-log-leaf.ts";
 
 export interface AuditInput {
   orgId: string | null;
@@ -17,11 +18,12 @@ function actorIdOf(actor: AuditInput["actor"]): string | null {
 }
 
 /**
- * Appends one audit entry. Callers pass their transaction so that a change and its entry commit
- * together or not at all. (The hash-chained, Merkle-proven log builds on these rows.)
+ * Appends one audit entry and its leaf in the organization's tamper-evident log (entries without an
+ * organization, such as sign-ins, are not in a log). Callers pass their transaction so that a change,
+ * its entry and its leaf commit together or not at all.
  */
 export async function recordAuditEntry(db: Db, input: AuditInput): Promise<void> {
-  await db.auditEntry.create({
+  const entry = await db.auditEntry.create({
     data: {
       orgId: input.orgId,
       actorType: input.actor.kind,
@@ -31,5 +33,18 @@ export async function recordAuditEntry(db: Db, input: AuditInput): Promise<void>
       targetId: input.targetId ?? null,
       data: input.data ?? {},
     },
+  });
+  if (entry.orgId === null) return;
+  await appendLogLeaf(db, {
+    kind: "audit",
+    orgId: entry.orgId,
+    entryId: entry.id.toString(),
+    createdAt: entry.createdAt,
+    action: entry.action,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    data: entry.data,
   });
 }

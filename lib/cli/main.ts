@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerAuditCommands } from "./commands/register-audit-commands.ts";
 import { registerCatalogCommands } from "./commands/register-catalog-commands.ts";
 import { registerDatabaseCommands } from "./commands/register-database-commands.ts";
 import { registerEvidenceCommands } from "./commands/register-evidence-commands.ts";
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<void> {
   registerScoreCommand(program);
   registerReportCommands(program);
   registerVerifyCommand(program);
+  registerAuditCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { appendLogLeaf } from "../audit/append-log-leaf.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
@@ -18,7 +19,8 @@ function responseOf(id: string, result: IngestResult, duplicate: boolean): Inges
 
 /**
  * Stores one piece of evidence in one transaction: the exact bytes and their sha256, the verified
- * identity, and the mapping job (pg-boss, same transaction). The unique (organization, dedupe key)
+ * identity, its leaf in the organization's tamper-evident log, and the mapping job (pg-boss, same
+ * transaction). The unique (organization, dedupe key)
  * constraint makes a redelivery return the original result without a second row, however many arrive
  * at once (`INSERT … ON CONFLICT DO NOTHING` waits for the first to commit). A redelivery whose bytes
  * differ from the stored ones is a conflicting replay (409). Returns only after the commit.
@@ -56,6 +58,13 @@ export async function storeEvidence(prisma: PrismaClient, record: EvidenceRecord
       skipDuplicates: true,
     });
     if (inserted.count === 1) {
+      await appendLogLeaf(tx, {
+        kind: "evidence",
+        orgId: record.orgId,
+        evidenceId: id,
+        sha256: record.sha256,
+        receivedAt: record.receivedAt,
+      });
       await enqueueJob(tx, JOBS.mapEvidence, { evidenceId: id, orgId: record.orgId });
       return responseOf(id, record.result, false);
     }

@@ -30,6 +30,7 @@ export function getJobQueue(): Promise<PgBoss> {
     await boss.createQueue(JOBS.recomputeReadiness, { policy: "stately", retryLimit: 3, retryDelay: 5 });
     await boss.createQueue(JOBS.recomputeAll, { policy: "singleton", retryLimit: 1 });
     // A crashed worker leaves the report running; one retry picks it up again (generateReport is idempotent).
+    await boss.createQueue(JOBS.checkpointLogs, { policy: "singleton", retryLimit: 1 });
     await boss.createQueue(JOBS.generateReport, { retryLimit: 1, retryDelay: 5, expireInSeconds: 1800 });
     db.beforeClose.push(async () => {
       delete g[KEY];

@@ -8,6 +8,8 @@ export const JOBS = {
   recomputeAll: "readiness.recompute-all",
   /** Build, render and sign one requested report (progress kept on the Report row). */
   generateReport: "report.generate",
+  /** Every ten minutes: sign a checkpoint of each organization's log that grew since its last one. */
+  checkpointLogs: "audit.checkpoint",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];

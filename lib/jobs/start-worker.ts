@@ -1,3 +1,4 @@
+import { writeLogCheckpoint } from "../audit/write-log-checkpoint.ts";
 import { getDatabase } from "../db/get-database.ts";
 import { materializeEvidence } from "../ingest/materialize-evidence.ts";
 import { getLogger } from "../log/get-logger.ts";
@@ -12,6 +13,8 @@ import { type GenerateReportJob, JOBS, type MapEvidenceJob, type RecomputeReadin
  * - `evidence.map` writes findings and rule links for new evidence (and asks for a recomputation);
  * - `readiness.recompute` scores an organization and stores a snapshot when its posture changed;
  * - `report.generate` builds, renders and signs one requested report (progress on its row);
+ * - `audit.checkpoint`, every ten minutes and once at start, signs a checkpoint of each organization's
+ *   tamper-evident log that grew since its last one;
  * - `readiness.recompute-all`, hourly and once at start (the catalog may have changed with the
  *   deployment), asks for every organization's recomputation, so expiring evidence and waivers and
  *   newly applicable obligations show up without new input.
@@ -41,6 +44,12 @@ export async function startWorker(): Promise<void> {
   await boss.work(JOBS.recomputeAll, { pollingIntervalSeconds: 5 }, async () => {
     await requestRecomputeEverywhere(prisma, "schedule");
   });
+  await boss.work(JOBS.checkpointLogs, { pollingIntervalSeconds: 5 }, async () => {
+    const orgs = await prisma.logHead.findMany({ select: { orgId: true } });
+    for (const { orgId } of orgs) await writeLogCheckpoint(prisma, orgId);
+  });
   await boss.schedule(JOBS.recomputeAll, "7 * * * *");
+  await boss.schedule(JOBS.checkpointLogs, "*/10 * * * *");
+  await boss.send(JOBS.checkpointLogs, {});
   await boss.send(JOBS.recomputeAll, {});
 }

@@ -6,6 +6,8 @@ export const PACK_FILES = {
   reportData: "report-data.json",
   assessmentResults: "oscal/assessment-results.json",
   auditLog: "audit/entries.jsonl",
+  logCheckpoint: "log/checkpoint.json",
+  logProofs: "log/inclusion-proofs.jsonl",
   signer: "signing/signer.pem",
   chain: "signing/chain.pem",
   root: "signing/root.pem",
@@ -40,7 +42,11 @@ export interface PackManifest {
   scope: { systems: { id: string; name: string }[]; frameworks: { id: string; title: string; version: string }[] };
   report: { path: string; sha256: string; dataPath: string; dataSha256: string };
   signer: { subject: string; fingerprint: string; signerFingerprint: string };
-  /** What the log part of the pack holds (see audit/entries.jsonl). */
-  log: { entries: number; proofs: string };
+  /**
+   * The log part: how many audit entries audit/entries.jsonl lists, and the signed checkpoint of the
+   * organization's tamper-evident log that log/inclusion-proofs.jsonl proves every evidence file and
+   * the report's own audit entries against.
+   */
+  log: { entries: number; proofs: number; checkpoint: { treeSize: string; rootHash: string } };
   files: PackFile[];
 }

@@ -12,6 +12,7 @@ import { classifySystem } from "../systems/classify-system.ts";
 import { createAiSystem } from "../systems/create-ai-system.ts";
 import { createTestReport } from "../testing/create-test-report.ts";
 import { useAppDatabase } from "../testing/use-app-database.ts";
+import { logInsertedEvidence } from "../testing/log-inserted-evidence.ts";
 import { rewriteZip } from "../testing/zip-entries.ts";
 import { verifyFile } from "./verify-file.ts";
 import { writeAuditPack } from "./write-audit-pack.ts";
@@ -73,6 +74,7 @@ beforeAll(async () => {
     pairs.map((p) => p[0]),
     pairs.map((p) => p[1]),
   );
+  expect(await logInsertedEvidence(db.prisma, org.id)).toBe(FILES);
   await recomputeReadiness(db.prisma, org.id, "manual");
   const started = performance.now();
   ({ reportId } = await createTestReport(db.prisma, ctx));
@@ -130,10 +132,11 @@ describe(`an audit pack with ${FILES.toLocaleString("en")} evidence files`, () =
       await rewriteZip(pack, path, edit);
       const result = await verifyFile(path);
       expect(result.ok, label).toBe(false);
+      // The log proofs fail too: a changed or removed file is not the one logged, an added one has no proof.
       expect(
         result.checks.filter((c) => !c.ok).map((c) => c.name),
         label,
-      ).toEqual(["every file hash"]);
+      ).toEqual(["every file hash", "log inclusion proofs"]);
     }
   }, 600_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ import { useAppDatabase } from "../testing/use-app-database.ts";
 import { readZipEntries, writeZipEntries } from "../testing/zip-entries.ts";
 import type { PackManifest } from "./audit-pack-layout.ts";
 import { verifyFile } from "./verify-file.ts";
+import { verifyLogProofs } from "./verify-log-proofs.ts";
 import { writeAuditPack } from "./write-audit-pack.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "assay-pack-"));
@@ -65,6 +67,35 @@ describe("audit pack", () => {
     expect(verdict.ok).toBe(true);
   });
 
+  it("proves every evidence file against a signed checkpoint of the log; a changed proof, file, signature or a missing proof fails", () => {
+    const evidenceFiles = new Map(
+      [...entries].flatMap(([name, bytes]) => {
+        const id = /^evidence\/([0-9a-f-]{36})\./.exec(name)?.[1];
+        return id ? [[id, createHash("sha256").update(bytes).digest("hex")] as const] : [];
+      }),
+    );
+    const checkpoint = entries.get("log/checkpoint.json");
+    const proofs = entries.get("log/inclusion-proofs.jsonl") ?? Buffer.alloc(0);
+    const check = (cp = checkpoint, pr = proofs, files = evidenceFiles) => verifyLogProofs(manifest, cp, pr, files);
+    expect(check()).toMatchObject({ ok: true });
+    expect(manifest.log.proofs).toBe(evidenceFiles.size + 2);
+    const lines = proofs.toString("utf8").trim().split("\n");
+    const first = JSON.parse(lines[0] ?? "{}") as { auditPath: string[] };
+    first.auditPath[0] = `${first.auditPath[0]?.slice(0, 63) ?? ""}${first.auditPath[0]?.endsWith("0") ? "1" : "0"}`;
+    const flipped = Buffer.from([JSON.stringify(first), ...lines.slice(1)].join("\n"));
+    expect(check(checkpoint, flipped).detail).toMatch(/root-mismatch/);
+    expect(check(checkpoint, Buffer.from(lines.slice(1).join("\n"))).detail).toMatch(
+      /no proof for evidence|root-mismatch/,
+    );
+    const [id] = [...evidenceFiles.keys()];
+    expect(check(checkpoint, proofs, new Map([...evidenceFiles, [id ?? "", "0".repeat(64)]])).detail).toMatch(
+      /not the one logged/,
+    );
+    const cp = JSON.parse(checkpoint?.toString("utf8") ?? "{}") as { signature: string };
+    const forged = Buffer.from(JSON.stringify({ ...cp, signature: Buffer.alloc(64).toString("base64") }));
+    expect(check(forged).detail).toMatch(/signature does not verify/);
+  });
+
   it("its OSCAL assessment results and catalogs validate against the official OSCAL JSON Schemas", () => {
     const results = JSON.parse(entries.get("oscal/assessment-results.json")?.toString("utf8") ?? "null") as unknown;
     expect(validateOscal("assessment-results", results)).toEqual([]);
@@ -79,9 +110,10 @@ describe("audit pack", () => {
     const changed = await variant("changed", (m) =>
       m.set(firstEvidence, Buffer.concat([m.get(firstEvidence) ?? Buffer.alloc(0), Buffer.from(" ")])),
     );
-    expect(await failed(changed)).toEqual(["every file hash"]);
+    // A changed or removed evidence file also no longer matches the log leaf that proves it.
+    expect(await failed(changed)).toEqual(["every file hash", "log inclusion proofs"]);
     const removed = await variant("removed", (m) => m.delete(firstEvidence));
-    expect(await failed(removed)).toEqual(["every file hash"]);
+    expect(await failed(removed)).toEqual(["every file hash", "log inclusion proofs"]);
     const added = await variant("added", (m) => m.set("evidence/extra.json", Buffer.from("{}")));
     expect(await failed(added)).toEqual(["every file hash"]);
     const pdfChanged = await variant("pdf", (m) =>
@@ -93,7 +125,11 @@ describe("audit pack", () => {
       m.delete(firstEvidence);
       m.set("manifest.json", Buffer.from(JSON.stringify(edited, null, 2)));
     });
-    expect(await failed(relisted)).toEqual(["manifest.json signature", "SHA256SUMS matches the manifest"]);
+    expect(await failed(relisted)).toEqual([
+      "manifest.json signature",
+      "SHA256SUMS matches the manifest",
+      "log inclusion proofs",
+    ]);
     const resigned = await variant("sums", (m) => m.set("SHA256SUMS", Buffer.from("")));
     expect(await failed(resigned)).toEqual(["SHA256SUMS signature", "SHA256SUMS matches the manifest"]);
   });

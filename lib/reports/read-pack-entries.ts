@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { open, type Entry, type ZipFile } from "yauzl";
 
 /** Entries whose bytes verification needs (everything else is only hashed as it streams). */
-const KEEP = /^(manifest\.json(\.sig)?|SHA256SUMS(\.sig)?|signing\/[a-z]+\.pem|report\.pdf)$/;
+const KEEP = /^(manifest\.json(\.sig)?|SHA256SUMS(\.sig)?|signing\/[a-z]+\.pem|report\.pdf|log\/[a-z-]+\.jsonl?)$/;
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 const MAX_ENTRIES = 2_000_000;
 const MAX_KEPT_BYTES = 512 * 1024 * 1024;

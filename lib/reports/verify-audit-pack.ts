@@ -4,6 +4,7 @@ import { checkTrustedRoot } from "./check-trusted-root.ts";
 import { readCertificateChain } from "./read-certificate-chain.ts";
 import { readPackEntries } from "./read-pack-entries.ts";
 import { toSha256Sums } from "./to-sha256-sums.ts";
+import { verifyLogProofs } from "./verify-log-proofs.ts";
 import type { Verification, VerifyCheck } from "./verification-types.ts";
 import { verifyReportPdf } from "./verify-report-pdf.ts";
 
@@ -117,6 +118,20 @@ export async function verifyAuditPack(
         .filter(Boolean)
         .join("; ") || `${manifest.files.length} files match their sha256 and size`,
   });
+  const evidenceFiles = new Map(
+    [...entries.files].flatMap(([path, f]) => {
+      const id = /^evidence\/([0-9a-f-]{36})\.[a-z]+$/.exec(path)?.[1];
+      return id ? [[id, f.sha256] as const] : [];
+    }),
+  );
+  checks.push(
+    verifyLogProofs(
+      manifest,
+      entries.kept.get(PACK_FILES.logCheckpoint),
+      entries.kept.get(PACK_FILES.logProofs),
+      evidenceFiles,
+    ),
+  );
   const pdf = entries.kept.get(manifest.report.path);
   const dataHash = entries.files.get(manifest.report.dataPath)?.sha256;
   checks.push({

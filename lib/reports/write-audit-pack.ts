@@ -3,6 +3,8 @@ import { PassThrough, Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import type { OrgContext } from "../auth/actor.ts";
+import { createLogProofs } from "../audit/create-log-proofs.ts";
+import { writeLogCheckpoint } from "../audit/write-log-checkpoint.ts";
 import { exportCatalogDocument } from "../catalog/export-catalog-document.ts";
 import { DEFAULT_CATALOG_DIR } from "../catalog/load-catalog.ts";
 import type { PrismaClient } from "../db/db-types.ts";
@@ -18,6 +20,10 @@ import type { ReportData } from "./report-types.ts";
 import { toOscalAssessmentResults } from "./to-oscal-assessment-results.ts";
 import { toSha256Sums } from "./to-sha256-sums.ts";
 
+const toJsonLines = (items: readonly unknown[]) => ({
+  count: items.length,
+  bytes: Buffer.from(items.map((item) => `${JSON.stringify(item)}\n`).join(""), "utf8"),
+});
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** Passes bytes through and, at the end, records the file's sha256 and size in `files`. */
@@ -70,6 +76,21 @@ export async function writeAuditPack(
   const data = JSON.parse(dataBytes.toString("utf8")) as ReportData;
   const identity = await getSigningIdentity(prisma, ctx.org.id, now);
   const evidence = await createEvidenceReader(prisma, ctx.org.id, data.manifest);
+  // A checkpoint that covers everything logged so far, and the proofs of the pack's rows against it.
+  const checkpoint = await writeLogCheckpoint(prisma, ctx.org.id, { now });
+  const reportEntries = await prisma.auditEntry.findMany({
+    where: { orgId: ctx.org.id, targetType: "report", targetId: report.id },
+    select: { id: true },
+  });
+  // Serialized at once: the proof objects (an audit path per evidence file) are not kept alive.
+  const proofs = toJsonLines(
+    await createLogProofs(
+      prisma,
+      ctx.org.id,
+      { evidenceIds: evidence.entries.map((e) => e.evidenceId), auditIds: reportEntries.map((e) => e.id) },
+      BigInt(checkpoint.treeSize),
+    ),
+  );
   const files: PackFile[] = [];
   const zip = new ZipFile();
   const mtime = report.createdAt;
@@ -112,6 +133,8 @@ export async function writeAuditPack(
       readAuditEntries(prisma, ctx.org.id, { reportId: report.id, until: now, onEntry: () => (logEntries += 1) }),
     ),
   );
+  addBytes(PACK_FILES.logCheckpoint, () => Buffer.from(`${JSON.stringify(checkpoint, null, 2)}\n`, "utf8"));
+  addBytes(PACK_FILES.logProofs, () => proofs.bytes);
   addBytes(PACK_FILES.signer, () => Buffer.from(chainCerts[0] ?? "", "utf8"));
   addBytes(PACK_FILES.chain, () => Buffer.from(identity.chainPem, "utf8"));
   addBytes(PACK_FILES.root, () => Buffer.from(identity.certificatePem, "utf8"));
@@ -138,8 +161,8 @@ export async function writeAuditPack(
       },
       log: {
         entries: logEntries,
-        proofs:
-          "none yet: audit/entries.jsonl lists the audit log entries of this report, its evidence links, waivers, systems and signing identity; Merkle inclusion proofs come with the tamper-evident log",
+        proofs: proofs.count,
+        checkpoint: { treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash },
       },
       files: [...files],
     };
