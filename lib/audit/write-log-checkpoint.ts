@@ -4,6 +4,7 @@ import { formatCheckpointNote } from "./format-checkpoint-note.ts";
 import { getLogKey } from "./get-log-key.ts";
 import { computeRoot } from "./merkle/compute-root.ts";
 import { readLogLeafHashes } from "./read-log-leaf-hashes.ts";
+import { toLogCheckpointView } from "./to-log-checkpoint-view.ts";
 
 export interface LogCheckpointView {
   id: string;
@@ -50,13 +51,5 @@ export async function writeLogCheckpoint(
     });
   }
   if (!row) throw new Error("no checkpoint was written");
-  return {
-    id: row.id,
-    treeSize: row.treeSize.toString(),
-    rootHash: row.rootHash,
-    createdAt: row.createdAt.toISOString(),
-    note: row.note,
-    signature: row.signature,
-    publicKey: key.publicKeyPem,
-  };
+  return toLogCheckpointView(row, key.publicKeyPem);
 }

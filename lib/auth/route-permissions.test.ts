@@ -120,6 +120,10 @@ const PROBES: Record<OrgApiKey, Probe> = {
   "GET /api/v1/orgs/[org]/reports/[reportId]/pack": { params: () => ({ reportId: randomUUID() }), allowed: 404 },
   "GET /api/v1/orgs/[org]/signing-certificate": { params: () => ({}), allowed: 200 },
   "PUT /api/v1/orgs/[org]/signing-certificate": { params: () => ({}), body: {}, allowed: 422 },
+  // The fixture's logs have no signed checkpoint yet (the worker does not run here): not found.
+  "GET /api/v1/orgs/[org]/log": { params: () => ({}), allowed: 404 },
+  "GET /api/v1/orgs/[org]/log/inclusion": { params: () => ({}), allowed: 422 },
+  "GET /api/v1/orgs/[org]/log/consistency": { params: () => ({}), allowed: 422 },
 };
 
 let db: Database;

@@ -73,6 +73,9 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/v1/orgs/[org]/reports/[reportId]/pack": org(["admin", "compliance", "ciso"], ["admin"]),
   "GET /api/v1/orgs/[org]/signing-certificate": org(everyone, ["read", "admin"]),
   "PUT /api/v1/orgs/[org]/signing-certificate": org(["admin"], ["admin"]),
+  "GET /api/v1/orgs/[org]/log": org(everyone, ["read", "admin"]),
+  "GET /api/v1/orgs/[org]/log/inclusion": org(everyone, ["read", "admin"]),
+  "GET /api/v1/orgs/[org]/log/consistency": org(everyone, ["read", "admin"]),
   // Pages
   "PAGE /": sessionAccess,
   "PAGE /signin": publicAccess,

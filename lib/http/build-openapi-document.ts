@@ -15,6 +15,7 @@ import { createAiSystemInput } from "../systems/create-ai-system.ts";
 import { updateAiSystemInput } from "../systems/update-ai-system.ts";
 import { createApiTokenInput } from "../tokens/create-api-token.ts";
 import { ERROR_STATUS } from "../errors/app-error.ts";
+import { consistencyQuery, inclusionQuery } from "../audit/log-query.ts";
 import { readinessQuery } from "../readiness/readiness-query.ts";
 import { reportInput, uploadSigningCertificateInput } from "../reports/report-input.ts";
 import { createWaiverInput, revokeWaiverInput } from "../waivers/waiver-input.ts";
@@ -59,6 +60,8 @@ const BODIES: Partial<Record<string, z.ZodType>> = {
 const QUERIES: Partial<Record<string, z.ZodObject>> = {
   "POST /api/v1/evidence": uploadQuery,
   "GET /api/v1/orgs/[org]/evidence": evidenceFilters,
+  "GET /api/v1/orgs/[org]/log/inclusion": inclusionQuery,
+  "GET /api/v1/orgs/[org]/log/consistency": consistencyQuery,
   "GET /api/v1/orgs/[org]/readiness": readinessQuery.extend({
     full: z.enum(["1"]).optional().describe("1: every requirement's explained status, not only the overview"),
   }),
