@@ -1,5 +1,6 @@
 import type { Db } from "../db/db-types.ts";
 import { createInclusionProofs } from "./create-inclusion-proofs.ts";
+import { toAuditLeafSource } from "./to-audit-leaf-source.ts";
 import type { LogLeafSource } from "./log-leaf-source.ts";
 import { hashLeaf } from "./merkle/hash-leaf.ts";
 import { readLogLeafHashes } from "./read-log-leaf-hashes.ts";
@@ -44,20 +45,7 @@ export async function createLogProofs(
   const audit = refs.auditIds.length
     ? await prisma.auditEntry.findMany({ where: { orgId, id: { in: [...refs.auditIds] } } })
     : [];
-  for (const a of audit) {
-    sources.push({
-      kind: "audit",
-      orgId,
-      entryId: a.id.toString(),
-      createdAt: a.createdAt,
-      action: a.action,
-      actorType: a.actorType,
-      actorId: a.actorId,
-      targetType: a.targetType,
-      targetId: a.targetId,
-      data: a.data,
-    });
-  }
+  for (const a of audit) sources.push(toAuditLeafSource(orgId, a));
   const leaves = new Map<string, bigint>();
   for (const kind of ["evidence", "audit"] as const) {
     const ids = sources.filter((s) => s.kind === kind).map((s) => (s.kind === "evidence" ? s.evidenceId : s.entryId));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/db-types.ts";
 import type { LogLeafSource } from "./log-leaf-source.ts";
+import { toAuditLeafSource } from "./to-audit-leaf-source.ts";
 
 export interface LogRow {
   leaf: { seq: bigint; kind: string; refId: string; leafHash: string } | null;
@@ -43,21 +44,6 @@ export async function readLogRows(prisma: Db, orgId: string, from: bigint, to: b
     }
     const a = auditById.get(leaf.refId);
     if (!a) return { leaf, source: null, problem: null };
-    return {
-      leaf,
-      source: {
-        kind: "audit",
-        orgId,
-        entryId: a.id.toString(),
-        createdAt: a.createdAt,
-        action: a.action,
-        actorType: a.actorType,
-        actorId: a.actorId,
-        targetType: a.targetType,
-        targetId: a.targetId,
-        data: a.data,
-      },
-      problem: null,
-    };
+    return { leaf, source: toAuditLeafSource(orgId, a), problem: null };
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import type { Db, Prisma } from "../db/db-types.ts";
 import { appendLogLeaf } from "./append-log-leaf.ts";
+import { toAuditLeafSource } from "./to-audit-leaf-source.ts";
 
 export interface AuditInput {
   orgId: string | null;
@@ -35,16 +36,5 @@ export async function recordAuditEntry(db: Db, input: AuditInput): Promise<void>
     },
   });
   if (entry.orgId === null) return;
-  await appendLogLeaf(db, {
-    kind: "audit",
-    orgId: entry.orgId,
-    entryId: entry.id.toString(),
-    createdAt: entry.createdAt,
-    action: entry.action,
-    actorType: entry.actorType,
-    actorId: entry.actorId,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    data: entry.data,
-  });
+  await appendLogLeaf(db, toAuditLeafSource(entry.orgId, entry));
 }
