@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncCatalogFromDisk } from "../catalog/sync-catalog-from-disk.ts";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { Db } from "../db/db-types.ts";
+import { PrismaClient } from "../db/generated/client.ts";
 import type { Database } from "../db/open-database.ts";
 import { DEMO_SLUG, seedDemo } from "../seed/seed-demo.ts";
 import { runAssayCli } from "../testing/run-assay-cli.ts";
@@ -12,12 +15,17 @@ import { writeLogCheckpoint } from "./write-log-checkpoint.ts";
 
 let db: Database;
 let cleanup: () => Promise<void>;
+/** The database owner (superuser here): the application's own role could not tamper like this. */
+let owner: PrismaClient;
+let ownerPool: pg.Pool;
 let orgId: string;
 let evidenceId: string;
 let auditId: string;
 
 beforeAll(async () => {
   ({ db, cleanup } = await useAppDatabase());
+  ownerPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  owner = new PrismaClient({ adapter: new PrismaPg(ownerPool) });
   await syncCatalogFromDisk(db.prisma);
   await seedDemo(db.prisma, new Date());
   orgId = (await db.prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).id;
@@ -26,7 +34,11 @@ beforeAll(async () => {
   evidenceId = leaves.find((l) => l.kind === "evidence")?.refId ?? "";
   auditId = leaves.find((l) => l.kind === "audit")?.refId ?? "";
 }, 120_000);
-afterAll(async () => cleanup());
+afterAll(async () => {
+  await owner.$disconnect();
+  await ownerPool.end();
+  await cleanup();
+});
 
 class Rollback extends Error {}
 
@@ -36,7 +48,7 @@ class Rollback extends Error {}
  */
 async function afterTampering(tamper: (tx: Db) => Promise<unknown>) {
   let verdict: Awaited<ReturnType<typeof verifyAuditLog>> | undefined;
-  await db.prisma
+  await owner
     .$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");

@@ -42,24 +42,37 @@ function redactUrl(url: string): string {
   }
 }
 
+/** The role the application's queries run as on PostgreSQL (PGlite has one user: see the README). */
+export const APP_ROLE = "assay_app";
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.ASSAY_DB_POOL_SIZE ?? 10) });
+  // Two pools on one URL: the owner's (migrations, the job queue's schema, advisory locks) and the
+  // application's, whose connections start as APP_ROLE (prisma/migrations/*_app_role): it cannot change
+  // or remove evidence, findings, audit entries or the log, whatever the code asks.
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const appPool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.ASSAY_DB_POOL_SIZE ?? 10),
+    options: `-c role=${APP_ROLE}`,
+  });
   // A server-side disconnect (restart, failover, DROP DATABASE … FORCE) must not crash the process:
   // the broken client is dropped from the pool and the next query gets a fresh one.
   const onError = (error: Error): void => getLogger().warn({ err: error.message }, "database connection lost");
-  pool.on("error", onError);
-  pool.on("connect", (client) => client.on("error", onError));
+  for (const p of [pool, appPool]) {
+    p.on("error", onError);
+    p.on("connect", (client) => client.on("error", onError));
+  }
   try {
     const probe = await pool.connect();
     probe.release();
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), appPool.end()]);
     throw new AppError(
       "database_unavailable",
       `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(appPool) });
   const beforeClose: (() => Promise<void>)[] = [];
   return {
     kind: "postgres",
@@ -85,7 +98,7 @@ async function openPostgres(url: string): Promise<Database> {
     async close() {
       for (const hook of beforeClose.splice(0).reverse()) await hook();
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), appPool.end()]);
     },
   };
 }

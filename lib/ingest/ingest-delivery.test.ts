@@ -68,8 +68,8 @@ describe("POST /api/v1/ingest/<integrationId>", () => {
     expect(done.findings).toBe(2);
     const links = await db.prisma.controlLink.findMany({ where: { evidenceId: res.evidenceId } });
     expect(new Set(links.map((l) => l.requirementId))).toEqual(new Set(res.requirements));
-    // Append-only at the database level.
-    await expect(db.prisma.evidence.deleteMany({ where: { id: res.evidenceId } })).rejects.toThrow(/append-only/);
+    // Append-only at the database level: the application's role has no DELETE (lib/db/app-role.test.ts).
+    await expect(db.prisma.evidence.deleteMany({ where: { id: res.evidenceId } })).rejects.toThrow(/permission denied/);
   });
 
   it("refuses the same delivery id with different bytes as a conflicting replay", async () => {

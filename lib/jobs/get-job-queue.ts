@@ -1,6 +1,6 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import { getDatabase } from "../db/get-database.ts";
-import type { Database } from "../db/open-database.ts";
+import { APP_ROLE, type Database } from "../db/open-database.ts";
 import { getLogger } from "../log/get-logger.ts";
 import { JOBS } from "./job-names.ts";
 
@@ -29,9 +29,21 @@ export function getJobQueue(): Promise<PgBoss> {
     // stately: per organization (singletonKey) at most one waiting and one running recomputation.
     await boss.createQueue(JOBS.recomputeReadiness, { policy: "stately", retryLimit: 3, retryDelay: 5 });
     await boss.createQueue(JOBS.recomputeAll, { policy: "singleton", retryLimit: 1 });
-    // A crashed worker leaves the report running; one retry picks it up again (generateReport is idempotent).
     await boss.createQueue(JOBS.checkpointLogs, { policy: "singleton", retryLimit: 1 });
+    // A crashed worker leaves the report running; one retry picks it up again (generateReport is idempotent).
     await boss.createQueue(JOBS.generateReport, { retryLimit: 1, retryDelay: 5, expireInSeconds: 1800 });
+    // Jobs are enqueued inside the application's transactions, which run as APP_ROLE: it may use the
+    // queue's tables (pg-boss creates them as the owner, now and when it adds some later).
+    if (db.kind === "postgres") {
+      await db.withConnection((r) =>
+        r.exec(`GRANT USAGE ON SCHEMA pgboss TO ${APP_ROLE};
+          GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${APP_ROLE};
+          GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${APP_ROLE};
+          GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${APP_ROLE};
+          ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE};
+          ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${APP_ROLE};`),
+      );
+    }
     db.beforeClose.push(async () => {
       delete g[KEY];
       await boss.stop({ graceful: true, timeout: 5_000 });
