@@ -1,4 +1,5 @@
 // @ts-check
+import { buildSecurityHeaders } from "./lib/http/build-security-headers.ts";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,21 +20,14 @@ const nextConfig = {
     authInterrupts: true,
   },
   typescript: { ignoreBuildErrors: false },
+  // Headers fixed at build time, so nothing here depends on ASSAY_URL: proxy.ts gives pages their
+  // nonce-based CSP and HSTS per request, lib/http/run-route.ts gives API answers theirs; these rules
+  // cover what neither sees (static files, next-auth's endpoints, unknown /api paths).
   async headers() {
+    const other = buildSecurityHeaders(null);
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          {
-            key: "Content-Security-Policy",
-            value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-          },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
+      { source: "/:path*", headers: other.filter((h) => h.key !== "content-security-policy") },
+      { source: "/api/:path*", headers: other },
     ];
   },
 };

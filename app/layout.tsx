@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 // Plain CSS, no framework: base and variables first, then one file per area.
 import "./globals.css";
@@ -14,7 +15,13 @@ export const metadata: Metadata = {
   description: "Compliance and governance for AI systems: Zero Trust for AI and the EU AI Act.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered per request, the 404 page included: Next.js puts the request's CSP nonce
+ * (proxy.ts) on its scripts only when it renders, so a page prerendered at build time would have
+ * scripts the Content-Security-Policy blocks.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

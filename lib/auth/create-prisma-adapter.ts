@@ -2,6 +2,7 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-
 import type { PrismaClient } from "../db/db-types.ts";
 import type { User } from "../db/generated/client.ts";
 import { hashSecret } from "./hash-secret.ts";
+import { isSessionLive, type SessionLifetimeConfig } from "./is-session-live.ts";
 
 function toAdapterUser(user: User): AdapterUser {
   return { id: user.id, email: user.email, emailVerified: user.emailVerified, name: user.name, image: user.image };
@@ -9,9 +10,15 @@ function toAdapterUser(user: User): AdapterUser {
 
 /**
  * next-auth's database adapter over Assay's Prisma client (the official adapter expects the default
- * Prisma client location). Session tokens are stored as SHA-256 digests, as in our own sessions.
+ * Prisma client location). Session tokens are stored as SHA-256 digests, as in our own sessions, and
+ * next-auth sees a session only while `isSessionLive` allows it (same idle and absolute limits as
+ * every other request; a dead one is deleted). `now` is the clock (tests pass their own).
  */
-export function createPrismaAdapter(getPrisma: () => Promise<PrismaClient>): Adapter {
+export function createPrismaAdapter(
+  getPrisma: () => Promise<PrismaClient>,
+  config: SessionLifetimeConfig,
+  now: () => Date = () => new Date(),
+): Adapter {
   return {
     async createUser(user: Omit<AdapterUser, "id">) {
       const prisma = await getPrisma();
@@ -79,13 +86,16 @@ export function createPrismaAdapter(getPrisma: () => Promise<PrismaClient>): Ada
       return { sessionToken, userId, expires };
     },
     async getSessionAndUser(sessionToken) {
-      const session = await (
-        await getPrisma()
-      ).session.findUnique({
+      const prisma = await getPrisma();
+      const session = await prisma.session.findUnique({
         where: { sessionToken: hashSecret(sessionToken) },
         include: { user: true },
       });
-      if (!session || session.user.disabledAt) return null;
+      if (!session) return null;
+      if (session.user.disabledAt || !isSessionLive(session, config, now())) {
+        await prisma.session.deleteMany({ where: { id: session.id } });
+        return null;
+      }
       const adapterSession: AdapterSession = { sessionToken, userId: session.userId, expires: session.expires };
       return { session: adapterSession, user: toAdapterUser(session.user) };
     },

@@ -9,14 +9,20 @@ export interface NewSession {
   expires: Date;
 }
 
-/** Creates a database session for a user: a fresh random token, absolute expiry from the config. */
+/**
+ * Creates a database session for a user: a fresh random token (256 bits, never chosen by the
+ * client), absolute expiry from the config. `now` is the clock (tests pass their own).
+ */
 export async function createSession(
   prisma: Pick<PrismaClient, "session">,
   userId: string,
   config: Pick<AssayConfig, "ASSAY_SESSION_MAX_HOURS">,
+  now: Date = new Date(),
 ): Promise<NewSession> {
   const token = randomBytes(32).toString("base64url");
-  const expires = new Date(Date.now() + config.ASSAY_SESSION_MAX_HOURS * 3_600_000);
-  await prisma.session.create({ data: { sessionToken: hashSecret(token), userId, expires } });
+  const expires = new Date(now.getTime() + config.ASSAY_SESSION_MAX_HOURS * 3_600_000);
+  await prisma.session.create({
+    data: { sessionToken: hashSecret(token), userId, expires, createdAt: now, lastSeenAt: now },
+  });
   return { token, expires };
 }

@@ -1,19 +1,20 @@
-import type { AssayConfig } from "../config/config-schema.ts";
 import type { PrismaClient } from "../db/generated/client.ts";
 import type { UserActor } from "./actor.ts";
 import { hashSecret } from "./hash-secret.ts";
+import { isSessionLive, type SessionLifetimeConfig } from "./is-session-live.ts";
 
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
- * Resolves a session cookie to its user, enforcing the absolute expiry and the idle timeout, and
- * refusing disabled users. A deleted session row stops working on the very next request. An expired
- * or idle session is deleted.
+ * Resolves a session cookie to its user, enforcing the absolute lifetime and the idle timeout
+ * (`isSessionLive`), and refusing disabled users. A deleted session row stops working on the very
+ * next request. An expired or idle session is deleted, so it can never come back. Use refreshes the
+ * idle clock (at most once a minute, to spare the database a write per request).
  */
 export async function findSessionUser(
   prisma: PrismaClient,
   token: string | undefined,
-  config: Pick<AssayConfig, "ASSAY_SESSION_IDLE_MINUTES">,
+  config: SessionLifetimeConfig,
   now: Date = new Date(),
 ): Promise<UserActor | null> {
   if (!token || token.length > 200) return null;
@@ -22,8 +23,7 @@ export async function findSessionUser(
     include: { user: { select: { id: true, email: true, name: true, disabledAt: true } } },
   });
   if (!session) return null;
-  const idleLimit = session.lastSeenAt.getTime() + config.ASSAY_SESSION_IDLE_MINUTES * 60_000;
-  if (session.expires <= now || idleLimit <= now.getTime() || session.user.disabledAt) {
+  if (!isSessionLive(session, config, now) || session.user.disabledAt) {
     await prisma.session.deleteMany({ where: { id: session.id } });
     return null;
   }

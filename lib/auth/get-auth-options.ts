@@ -4,7 +4,7 @@ import { getConfig } from "../config/get-config.ts";
 import { getDatabase } from "../db/get-database.ts";
 import { createPrismaAdapter } from "./create-prisma-adapter.ts";
 import { getAuthSecret } from "./get-auth-secret.ts";
-import { sessionCookieName } from "./session-cookie-name.ts";
+import { sessionCookieOptions } from "./session-cookie-options.ts";
 
 interface OidcProfile {
   sub: string;
@@ -45,19 +45,13 @@ export function getAuthOptions(): AuthOptions {
       },
     });
   }
-  const secure = config.url.startsWith("https://");
   return {
     secret: getAuthSecret(),
     providers,
-    adapter: createPrismaAdapter(async () => (await getDatabase()).prisma),
+    adapter: createPrismaAdapter(async () => (await getDatabase()).prisma, config),
     session: { strategy: "database", maxAge: config.ASSAY_SESSION_MAX_HOURS * 3600, updateAge: 0 },
     pages: { signIn: "/signin", error: "/signin" },
-    cookies: {
-      sessionToken: {
-        name: sessionCookieName(config.url),
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
-      },
-    },
+    cookies: { sessionToken: sessionCookieOptions(config.url) },
     callbacks: {
       signIn({ user }) {
         return typeof user.email === "string" && user.email.length > 0;

@@ -1,11 +1,10 @@
 import { getConfig } from "../config/get-config.ts";
 import type { PrismaClient } from "../db/db-types.ts";
 import { AppError } from "../errors/app-error.ts";
-import { parseCookies } from "../http/parse-cookies.ts";
 import { authenticateApiToken } from "../tokens/authenticate-api-token.ts";
 import type { Actor } from "./actor.ts";
 import { findSessionUser } from "./find-session-user.ts";
-import { sessionCookieName } from "./session-cookie-name.ts";
+import { readSessionToken } from "./read-session-token.ts";
 
 /**
  * Who sent this request: `Authorization: Bearer assay_…` (API token) or the session cookie. A bearer
@@ -20,6 +19,5 @@ export async function getRequestActor(prisma: PrismaClient, req: Request): Promi
     return actor;
   }
   const config = getConfig();
-  const token = parseCookies(req.headers.get("cookie")).get(sessionCookieName(config.url));
-  return findSessionUser(prisma, token, config);
+  return findSessionUser(prisma, readSessionToken(req, config.url), config);
 }

@@ -48,6 +48,10 @@ const PROBES: Record<OrgApiKey, Probe> = {
     allowed: 422,
   },
   "DELETE /api/v1/orgs/[org]/members/[memberId]": { params: () => ({ memberId: randomUUID() }), allowed: 404 },
+  "DELETE /api/v1/orgs/[org]/members/[memberId]/sessions": {
+    params: () => ({ memberId: randomUUID() }),
+    allowed: 404,
+  },
   "GET /api/v1/orgs/[org]/tokens": { params: () => ({}), allowed: 200 },
   "POST /api/v1/orgs/[org]/tokens": { params: () => ({}), body: {}, allowed: 422 },
   "DELETE /api/v1/orgs/[org]/tokens/[tokenId]": { params: () => ({ tokenId: randomUUID() }), allowed: 404 },

@@ -37,6 +37,7 @@ export const ROUTE_PERMISSIONS = {
   "POST /api/v1/orgs/[org]/members": org(["admin"], ["admin"]),
   "PATCH /api/v1/orgs/[org]/members/[memberId]": org(["admin"], ["admin"]),
   "DELETE /api/v1/orgs/[org]/members/[memberId]": org(["admin"], ["admin"]),
+  "DELETE /api/v1/orgs/[org]/members/[memberId]/sessions": org(["admin"], ["admin"]),
   "GET /api/v1/orgs/[org]/tokens": org(["admin", "engineer"], ["admin"]),
   "POST /api/v1/orgs/[org]/tokens": org(["admin", "engineer"], ["admin"]),
   "DELETE /api/v1/orgs/[org]/tokens/[tokenId]": org(["admin", "engineer"], ["admin"]),

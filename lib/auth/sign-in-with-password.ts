@@ -16,14 +16,16 @@ export const signInInput = z.strictObject({
 
 /**
  * The credentials provider: checks an email and password (argon2id) and opens a new database
- * session. Any session the browser presented is deleted first (session rotation at sign-in). Wrong
- * email and wrong password give the same answer in the same time.
+ * session with a new server-generated token. Any session the browser presented is deleted first
+ * (rotation at sign-in): a cookie value from before sign-in, planted or not, never becomes valid.
+ * Wrong email and wrong password give the same answer in the same time.
  */
 export async function signInWithPassword(
   prisma: PrismaClient,
   input: unknown,
   config: Pick<AssayConfig, "ASSAY_SESSION_MAX_HOURS">,
   presentedToken?: string,
+  now: Date = new Date(),
 ): Promise<NewSession & { userId: string }> {
   const { email, password } = parseInput(signInInput, input, "sign-in");
   const user = await prisma.user.findUnique({ where: { email } });
@@ -34,7 +36,7 @@ export async function signInWithPassword(
   }
   return prisma.$transaction(async (tx) => {
     if (presentedToken) await tx.session.deleteMany({ where: { sessionToken: hashSecret(presentedToken) } });
-    const session = await createSession(tx, user.id, config);
+    const session = await createSession(tx, user.id, config, now);
     await recordAuditEntry(tx, {
       orgId: null,
       actor: { kind: "user", userId: user.id, sessionId: "", email: user.email, name: user.name },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { signInInput } from "../auth/sign-in-with-password.ts";
+import { sessionCookieName } from "../auth/session-cookie-name.ts";
 import { ROUTE_PERMISSIONS, type Access } from "../auth/route-permissions.ts";
 import { linkEvidenceInput } from "../evidence/link-evidence.ts";
 import { unlinkEvidenceInput } from "../evidence/unlink-evidence.ts";
@@ -140,7 +141,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        session: { type: "apiKey", in: "cookie", name: sessionCookieName(serverUrl) },
         bearer: { type: "http", scheme: "bearer", description: "An Assay API token, or a CI OIDC token for uploads" },
         integrationSignature: {
           type: "apiKey",

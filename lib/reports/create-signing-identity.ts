@@ -23,6 +23,15 @@ function newKey(): { key: forge.pki.rsa.PrivateKey; pub: forge.pki.rsa.PublicKey
   };
 }
 
+/**
+ * A subject field as a UTF8String (node-forge encodes it): with its default string type a name beyond
+ * Latin-1 (株式会社, Łódź, Ромашка) came out corrupt and its PKCS#12 failed its integrity check.
+ */
+function utf8Field(name: string, value: string): forge.pki.CertificateField {
+  // forge reads valueTagClass as the ASN.1 type tag; @types/node-forge declares it as a tag class.
+  return { name, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class };
+}
+
 function certificate(pub: forge.pki.PublicKey, subject: forge.pki.CertificateField[], now: Date, years: number) {
   const cert = forge.pki.createCertificate();
   cert.publicKey = pub;
@@ -45,8 +54,8 @@ function certificate(pub: forge.pki.PublicKey, subject: forge.pki.CertificateFie
 export function createSigningIdentity(organization: string, now: Date = new Date(), years = 5): SigningIdentity {
   const org = organization.slice(0, 64);
   const rootName = [
-    { name: "commonName", value: `${organization.slice(0, 40)} Assay reports root` },
-    { name: "organizationName", value: org },
+    utf8Field("commonName", `${organization.slice(0, 40)} Assay reports root`),
+    utf8Field("organizationName", org),
   ];
   const subject = `${organization.slice(0, 40)} (Assay report signing)`;
   const root = newKey();
@@ -61,10 +70,7 @@ export function createSigningIdentity(organization: string, now: Date = new Date
   const leaf = newKey();
   const leafCert = certificate(
     leaf.pub,
-    [
-      { name: "commonName", value: subject },
-      { name: "organizationName", value: org },
-    ],
+    [utf8Field("commonName", subject), utf8Field("organizationName", org)],
     now,
     years,
   );

@@ -69,8 +69,19 @@ export function parsePkcs12(der: Buffer, passphrase: string, now: Date = new Dat
   const pems = chain.map((c) => forge.pki.certificateToPem(c));
   const top = pems[pems.length - 1] ?? pems[0] ?? "";
   const cn = leaf.subject.getField("CN") as { value?: string } | null;
+  // node-forge hands back a UTF8String's bytes undecoded; other string types stay as they are.
+  const decode = (bytes: string) => {
+    try {
+      return forge.util.decodeUtf8(bytes);
+    } catch {
+      return bytes;
+    }
+  };
   return {
-    subject: cn?.value ?? leaf.subject.attributes.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(", "),
+    subject:
+      cn?.value !== undefined
+        ? decode(cn.value)
+        : leaf.subject.attributes.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(", "),
     notAfter: leaf.validity.notAfter.toISOString(),
     chainPem: pems.join(""),
     certificatePem: top,
