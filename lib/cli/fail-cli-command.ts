@@ -1,4 +1,5 @@
 import { AppError } from "../errors/app-error.ts";
+import { toStorageInputError } from "../errors/to-storage-input-error.ts";
 
 /**
  * How every `assay` command fails: `error [code]: message` on stderr (one JSON object with --json,
@@ -6,7 +7,7 @@ import { AppError } from "../errors/app-error.ts";
  * AppError; an unexpected error shows its stack so it can be reported.
  */
 export function failCliCommand(error: unknown, json: boolean): void {
-  const appError = error instanceof AppError ? error : undefined;
+  const appError = error instanceof AppError ? error : (toStorageInputError(error) ?? undefined);
   if (json) {
     const payload = appError
       ? { error: { code: appError.code, message: appError.message, issues: appError.issues } }

@@ -1,13 +1,18 @@
 import { AppError } from "./app-error.ts";
 import { getLogger } from "../log/get-logger.ts";
+import { toStorageInputError } from "./to-storage-input-error.ts";
 
 /**
- * Turns any thrown value into a JSON error response with a stable code. Unknown errors are logged
+ * Turns any thrown value into a JSON error response with a stable code. A value the database cannot
+ * store (NUL, unpaired surrogate, date out of range) is the request's fault: 422. Unknown errors are logged
  * with their stack and answered with `internal` and the request id only: no stack trace or driver
  * message ever reaches the client.
  */
 export function toErrorResponse(error: unknown, requestId: string): Response {
-  const appError = error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.");
+  const appError =
+    error instanceof AppError
+      ? error
+      : (toStorageInputError(error) ?? new AppError("internal", "Something went wrong on our side."));
   if (!(error instanceof AppError) || appError.status >= 500) {
     getLogger().error({ err: error, requestId }, "request failed");
   }

@@ -265,14 +265,6 @@ function replaceSomewhere(root: HJson, rngSeed: number, replacement: HJson): HJs
   return copy;
 }
 
-/**
- * JSON text carrying what PostgreSQL cannot store (NUL as `\u0000`, lone surrogates, which
- * `JSON.stringify` writes as `\udXXX` escapes, and dates in year 0). Every body-taking API answers 500 to
- * these today (see the known-bug section at the end); the no-5xx property leaves them out so that it
- * keeps guarding everything else. Drop this filter once they are fixed.
- */
-const KNOWN_UNSTORABLE = /\\u0000|\\ud[89a-f][0-9a-f]{2}|"0000-\d\d-\d\d/i;
-
 /** Replaces one string leaf of the tree (any depth) with `value`; the tree as is when it has none. */
 function replaceString(root: HJson, rngSeed: number, value: string): HJson {
   const rng = makeRng(rngSeed);
@@ -351,17 +343,14 @@ describe.each(BODY_KEYS.map((k) => [k] as const))("%s as an admin session", (key
     const statuses = new Map<string, number>();
     const started = performance.now();
     await fc.assert(
-      fc.asyncProperty(
-        hostileApiBody(route.valid(f, ids)).filter(({ text }) => !KNOWN_UNSTORABLE.test(text)),
-        async ({ family, text }) => {
-          const watch = watchPrototypes();
-          const res = await send(key, text);
-          statuses.set(`${family}:${res.status}`, (statuses.get(`${family}:${res.status}`) ?? 0) + 1);
-          expect(res.status, `${family}: ${JSON.stringify(res.body).slice(0, 400)}`).toBeLessThan(500);
-          if (res.status >= 400) expectErrorShape(res);
-          expect(watch()).toEqual([]);
-        },
-      ),
+      fc.asyncProperty(hostileApiBody(route.valid(f, ids)), async ({ family, text }) => {
+        const watch = watchPrototypes();
+        const res = await send(key, text);
+        statuses.set(`${family}:${res.status}`, (statuses.get(`${family}:${res.status}`) ?? 0) + 1);
+        expect(res.status, `${family}: ${JSON.stringify(res.body).slice(0, 400)}`).toBeLessThan(500);
+        if (res.status >= 400) expectErrorShape(res);
+        expect(watch()).toEqual([]);
+      }),
       { seed, numRuns: 60 },
     );
     console.log(
@@ -438,8 +427,8 @@ describe.each(BODY_KEYS.map((k) => [k] as const))("%s as an admin session", (key
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Known bugs, kept failing on purpose (it.fails passes while the bug is there; once fixed, turn each
-// into `it` and drop KNOWN_UNSTORABLE above). Root cause: the command schemas (zod `z.string()` fields in
+// Fixed (these were 500s): the database's refusal of such values is now answered 422 by
+// lib/errors/to-storage-input-error.ts; the cases stay as regression tests. Root cause: the command schemas (zod `z.string()` fields in
 // lib/systems/system-input.ts, lib/members/member-input.ts, lib/tokens/create-api-token.ts:12,
 // lib/integrations/integration-input.ts, lib/evidence/link-evidence.ts:13, lib/evidence/unlink-evidence.ts:13,
 // lib/waivers/waiver-input.ts) accept NUL characters and lone UTF-16 surrogates, and `z.iso.date()`
@@ -578,9 +567,9 @@ async function freshIds(): Promise<Ids> {
   return { ...ids, linkId: link.id, waiverId: waiver.id };
 }
 
-describe("known bug: command strings PostgreSQL cannot store make the JSON APIs answer 500", () => {
+describe("fixed: command strings PostgreSQL cannot store are refused with 422, not 500", () => {
   for (const [key, what, body, observed] of KNOWN_BODY_BUGS) {
-    it.fails(`${key} with ${what}: observed 500 (${observed}); expected 422 naming the field`, async () => {
+    it(`${key} with ${what}: once a 500 (${observed}), now a 4xx`, async () => {
       // A fresh link and waiver: the properties above may have removed or revoked the shared ones (then 409).
       const own = await freshIds();
       const res = await send(key, JSON.stringify(body(f, own)), "application/json", own);
@@ -588,22 +577,19 @@ describe("known bug: command strings PostgreSQL cannot store make the JSON APIs 
     });
   }
 
-  it.fails(
-    "as a property: any body-taking API with NUL or a lone surrogate in one string field never answers 5xx",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...BODY_KEYS),
-          fc.integer(),
-          fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfff"),
-          async (key, s, hazard) => {
-            const route = BODY_ROUTES[key] as BodyRoute;
-            const res = await send(key, toJsonText(replaceString(fromJsonValue(route.valid(f, ids)), s, hazard)));
-            expect(res.status).toBeLessThan(500);
-          },
-        ),
-        { seed, numRuns: 60 },
-      );
-    },
-  );
+  it("as a property: any body-taking API with NUL or a lone surrogate in one string field never answers 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...BODY_KEYS),
+        fc.integer(),
+        fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfff"),
+        async (key, s, hazard) => {
+          const route = BODY_ROUTES[key] as BodyRoute;
+          const res = await send(key, toJsonText(replaceString(fromJsonValue(route.valid(f, ids)), s, hazard)));
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
+      { seed, numRuns: 60 },
+    );
+  });
 });

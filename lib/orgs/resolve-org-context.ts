@@ -8,7 +8,8 @@ import { AppError } from "../errors/app-error.ts";
  */
 export async function resolveOrgContext(prisma: PrismaClient, actor: Actor, slug: string): Promise<OrgContext> {
   const notFound = new AppError("not_found", "No such organization.");
-  if (typeof slug !== "string" || slug.length > 64) throw notFound;
+  // A NUL cannot be in any stored slug (PostgreSQL refuses it in text): such a slug is simply unknown.
+  if (typeof slug !== "string" || slug.length > 64 || slug.includes("\u0000")) throw notFound;
   if (actor.kind === "user") {
     const org = await prisma.organization.findFirst({
       where: { slug, memberships: { some: { userId: actor.userId } } },
