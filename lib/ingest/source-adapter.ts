@@ -1,18 +1,22 @@
 import type { FindingCheck } from "./finding-checks.ts";
 import type { SourceKind } from "./source-kinds.ts";
 
+/** What a finding can be about. */
+export const SUBJECT_KINDS = [
+  "model",
+  "model-version",
+  "dataset",
+  "container-image",
+  "repository",
+  "pipeline",
+  "gateway",
+  "endpoint",
+  "package",
+  "other",
+] as const;
+
 /** What a finding is about. */
-export type SubjectKind =
-  | "model"
-  | "model-version"
-  | "dataset"
-  | "container-image"
-  | "repository"
-  | "pipeline"
-  | "gateway"
-  | "endpoint"
-  | "package"
-  | "other";
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /**
  * One normalized result extracted from a piece of evidence. Evidence rules (controls/rules/) match on

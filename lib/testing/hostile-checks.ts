@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AppError, type ErrorCode } from "../errors/app-error.ts";
 import { FINDING_CHECK_NAMES } from "../ingest/finding-checks.ts";
-import type { ParsedEvidence } from "../ingest/source-adapter.ts";
+import { SUBJECT_KINDS, type ParsedEvidence } from "../ingest/source-adapter.ts";
 import { POLLUTION_MARKERS } from "./hostile-arbitraries.ts";
 
 const GUARDED: readonly [string, object][] = [
@@ -78,18 +78,7 @@ export const parsedEvidenceSchema = z.strictObject({
     z.strictObject({
       key: z.string().min(1),
       subject: z.strictObject({
-        kind: z.enum([
-          "model",
-          "model-version",
-          "dataset",
-          "container-image",
-          "repository",
-          "pipeline",
-          "gateway",
-          "endpoint",
-          "package",
-          "other",
-        ]),
+        kind: z.enum(SUBJECT_KINDS),
         name: z.string(),
         version: z.string().optional(),
         digest: z.string().optional(),

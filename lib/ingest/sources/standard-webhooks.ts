@@ -4,7 +4,7 @@ import { FINDING_CHECKS, type FindingCheck } from "../finding-checks.ts";
 import { parseEmbeddedJson } from "../json/parse-embedded-json.ts";
 import { parseJsonBytes } from "../json/parse-json-bytes.ts";
 import { parseSourceShape } from "../json/parse-source-shape.ts";
-import type { NormalizedFinding, ParsedEvidence, SourceAdapter, SubjectKind } from "../source-adapter.ts";
+import { SUBJECT_KINDS, type NormalizedFinding, type ParsedEvidence, type SourceAdapter } from "../source-adapter.ts";
 import { lenientText } from "./shared/lenient-text.ts";
 import { makeKeysUnique } from "./shared/make-keys-unique.ts";
 import { normalizeHttpLinks } from "./shared/normalize-http-links.ts";
@@ -42,18 +42,6 @@ import { truncateText } from "./shared/truncate-text.ts";
  */
 
 const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
-const SUBJECT_KINDS: readonly SubjectKind[] = [
-  "model",
-  "model-version",
-  "dataset",
-  "container-image",
-  "repository",
-  "pipeline",
-  "gateway",
-  "endpoint",
-  "package",
-  "other",
-];
 const MAX_TEXT = 500;
 const MAX_ATTRIBUTES = 50;
 
