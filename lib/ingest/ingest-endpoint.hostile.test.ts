@@ -404,11 +404,10 @@ describe("known bug: body-stated values PostgreSQL cannot store make the ingest 
   });
 });
 
-describe("known bug: accepted evidence (202) that the worker's evidence.map job can never store", () => {
-  // lib/ingest/materialize-evidence.ts:74 (finding.createMany): the endpoint accepts and stores these
-  // bytes (202), then every run of the evidence.map job throws, so the evidence never gets its findings
-  // and rule links (the ingest answer already promised them). Expected: the job stores them (text made
-  // storable, out-of-range times dropped) and returns.
+describe("fixed: accepted evidence (202) whose findings PostgreSQL could not store is mapped by the worker", () => {
+  // Was a bug: the endpoint stored these bytes (202), then every run of the evidence.map job threw in
+  // finding.createMany. Now the job makes derived text storable and drops times out of range
+  // (lib/ingest/materialize-evidence.ts); the evidence bytes stay byte-identical.
   const workerCases: [string, Record<string, unknown>, string][] = [
     ["NUL in a finding title (Finding.title)", { title: "probe\u0000" }, "22021 0x00"],
     ["NUL in a finding key (Finding.key)", { key: "k\u0000" }, "22021 0x00"],
@@ -425,9 +424,8 @@ describe("known bug: accepted evidence (202) that the worker's evidence.map job 
     ],
   ];
   for (const [name, finding, observed] of workerCases) {
-    it.fails(`${name}: accepted with 202, then materializeEvidence throws (${observed})`, async () => {
+    it(`${name}: accepted with 202 and mapped (was: materializeEvidence threw ${observed})`, async () => {
       const { res } = await sendSigned("standard-webhooks", envelope({}, finding));
-      // Refusing such a body up front would also fix it: then this passes and it.fails reports it.
       if (res.status !== 202) return;
       const { evidenceId } = res.body as { evidenceId: string };
       await expect(materializeEvidence(db.prisma, evidenceId)).resolves.toMatchObject({ findings: 1 });

@@ -5,16 +5,33 @@ import { requestReadinessRecompute } from "../readiness/request-readiness-recomp
 import { analyzeEvidence } from "./analyze-evidence.ts";
 import { getEvidenceRules } from "./get-evidence-rules.ts";
 import { SOURCE_KINDS, type SourceKind } from "./source-kinds.ts";
+import { toStorableJson } from "./to-storable-json.ts";
+import { toStorableText } from "./to-storable-text.ts";
 
+/** A finding's time, if PostgreSQL can store it (years 1 to 9999); anything else is dropped. */
 function toDate(iso: string | null): Date | null {
   if (!iso) return null;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const year = d.getUTCFullYear();
+  return Number.isNaN(d.getTime()) || year < 1 || year > 9999 ? null : d;
 }
+
+const EARLIEST = new Date("0001-01-01T00:00:00Z");
+const LATEST = new Date("9999-12-31T23:59:59Z");
+
+/** A link's expiry within what PostgreSQL stores: an absurd past stays expired, an absurd future stays far. */
+function clampDate(d: Date | null): Date | null {
+  if (!d || Number.isNaN(d.getTime())) return d;
+  return d < EARLIEST ? EARLIEST : d > LATEST ? LATEST : d;
+}
+
+/** Derived text, made storable (NUL removed, unpaired surrogates replaced) and bounded. */
+const text = (value: string, max: number) => toStorableText(value.slice(0, max));
 
 /**
  * The `evidence.map` job: re-parses the stored bytes with the same adapter and rules the endpoint
- * used, and writes the findings and rule links. Idempotent (unique keys, `skipDuplicates`), so a
+ * used, and writes the findings and rule links (their text made storable: no NUL, no unpaired
+ * surrogates; times PostgreSQL cannot hold dropped; the evidence bytes stay as received). Idempotent (unique keys, `skipDuplicates`), so a
  * retried job never doubles anything.
  */
 export async function materializeEvidence(
@@ -46,29 +63,29 @@ export async function materializeEvidence(
   const findings: Prisma.FindingCreateManyInput[] = analyzed.parsed.findings.map((f) => ({
     orgId: evidence.orgId,
     evidenceId,
-    key: f.key.slice(0, 500),
+    key: text(f.key, 500),
     subjectKind: f.subject.kind,
-    subjectName: f.subject.name.slice(0, 500),
-    subjectVersion: f.subject.version?.slice(0, 200) ?? null,
-    subjectDigest: f.subject.digest?.slice(0, 200) ?? null,
-    subjectRevision: f.subject.revision?.slice(0, 200) ?? null,
+    subjectName: text(f.subject.name, 500),
+    subjectVersion: f.subject.version === undefined ? null : text(f.subject.version, 200),
+    subjectDigest: f.subject.digest === undefined ? null : text(f.subject.digest, 200),
+    subjectRevision: f.subject.revision === undefined ? null : text(f.subject.revision, 200),
     check: f.check,
     outcome: f.outcome,
     severity: f.severity,
-    title: f.title.slice(0, 500),
-    detail: f.detail?.slice(0, 2000) ?? null,
+    title: text(f.title, 500),
+    detail: f.detail == null ? null : text(f.detail, 2000),
     observedAt: toDate(f.observedAt),
-    links: f.links.slice(0, 20),
-    attributes: f.attributes,
+    links: f.links.slice(0, 20).map((l) => toStorableText(l)),
+    attributes: toStorableJson(f.attributes) as Prisma.InputJsonValue,
   }));
   const links: Prisma.ControlLinkCreateManyInput[] = analyzed.links.map((l) => ({
     orgId: evidence.orgId,
     evidenceId,
-    findingKey: l.findingKey.slice(0, 500),
+    findingKey: text(l.findingKey, 500),
     requirementId: l.requirementId,
     ruleId: l.ruleId,
     outcome: outcomeOf.get(l.findingKey) ?? "info",
-    expiresAt: l.expiresAt,
+    expiresAt: clampDate(l.expiresAt),
   }));
   await prisma.$transaction(async (tx) => {
     await tx.finding.createMany({ data: findings, skipDuplicates: true });
