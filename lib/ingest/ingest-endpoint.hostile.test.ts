@@ -1,8 +1,8 @@
 // Hostile bodies through POST /api/v1/ingest/<integrationId> end to end, against a real PostgreSQL
 // database (fast-check, fixed seed): correctly signed deliveries never get a 5xx and whatever is stored
 // is byte-identical to what was sent; unsigned or wrongly signed ones are refused and store nothing.
-// Known bugs (values the adapters pass through that PostgreSQL cannot store) are kept as `it.fails`
-// at the end of the file, each with the input, what happens and what should.
+// The cases at the end of the file were bugs (values PostgreSQL cannot store answered 500, or left the
+// worker unable to map accepted evidence); they stay as regression tests, each naming what it was.
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
