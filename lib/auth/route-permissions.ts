@@ -33,6 +33,7 @@ export const ROUTE_PERMISSIONS = {
   "POST /api/v1/session": publicAccess,
   "DELETE /api/v1/session": sessionAccess,
   "GET /api/v1/me": sessionAccess,
+  "PUT /api/v1/me/password": sessionAccess,
   "GET /api/v1/orgs/[org]/members": org(["admin"], ["admin"]),
   "POST /api/v1/orgs/[org]/members": org(["admin"], ["admin"]),
   "PATCH /api/v1/orgs/[org]/members/[memberId]": org(["admin"], ["admin"]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changePasswordInput } from "../auth/change-password.ts";
 import { signInInput } from "../auth/sign-in-with-password.ts";
 import { sessionCookieName } from "../auth/session-cookie-name.ts";
 import { ROUTE_PERMISSIONS, type Access } from "../auth/route-permissions.ts";
@@ -42,6 +43,7 @@ const errorSchema = z.object({
 /** Request bodies and query strings by route key: the same zod schemas the handlers validate with. */
 const BODIES: Partial<Record<string, z.ZodType>> = {
   "POST /api/v1/session": signInInput,
+  "PUT /api/v1/me/password": changePasswordInput,
   "POST /api/v1/orgs/[org]/members": createMemberInput,
   "PATCH /api/v1/orgs/[org]/members/[memberId]": changeRoleInput,
   "POST /api/v1/orgs/[org]/tokens": createApiTokenInput,
