@@ -1,6 +1,6 @@
-import { createHash, verify } from "node:crypto";
+import { verify } from "node:crypto";
 import type { Db } from "../db/db-types.ts";
-import { createRootAccumulator } from "./create-root-accumulator.ts";
+import { createRootAccumulator } from "./merkle/create-root-accumulator.ts";
 import { formatCheckpointNote } from "./format-checkpoint-note.ts";
 import { hashLeaf } from "./merkle/hash-leaf.ts";
 import { readLogRows } from "./read-log-rows.ts";
@@ -9,7 +9,6 @@ import { toLogLeafContent } from "./to-log-leaf-content.ts";
 /** A row may carry a time up to this much before the checkpoint that precedes its leaf (clock skew). */
 const SKEW_MS = 5 * 60_000;
 const PAGE = 2_000;
-const EMPTY_ROOT = createHash("sha256").update(Buffer.alloc(0)).digest();
 
 export interface LogDivergence {
   seq: string | null;
@@ -49,7 +48,7 @@ export async function verifyAuditLog(prisma: Db, orgId: string): Promise<LogVeri
     checkpoints: checkpoints.length,
     first,
   });
-  const accumulator = createRootAccumulator(EMPTY_ROOT);
+  const accumulator = createRootAccumulator();
   let nextCheckpoint = 0;
   const checkCheckpointsAt = (treeSize: bigint): LogDivergence | null => {
     for (; nextCheckpoint < checkpoints.length; nextCheckpoint += 1) {
