@@ -11,15 +11,9 @@ import type { Database } from "../db/open-database.ts";
 import { createIntegration, type CreatedIntegration } from "../integrations/create-integration.ts";
 import { callRoute } from "../testing/call-route.ts";
 import { FIXTURE_CASES, signFixtureDelivery, type FixtureCase } from "../testing/evidence-fixture-cases.ts";
-import {
-  HOSTILE_SEED,
-  hostileBodies,
-  incompressibleText,
-  loadSample,
-  sampleFromValue,
-  shortPrint,
-  type HostileSample,
-} from "../testing/hostile-arbitraries.ts";
+import { HOSTILE_SEED, incompressibleText } from "../testing/hostile-arbitraries.ts";
+import { shortPrint } from "../testing/hostile-bytes.ts";
+import { hostileBodies, loadSample, sampleFromValue, type HostileSample } from "../testing/hostile-samples.ts";
 import { watchPrototypes } from "../testing/hostile-checks.ts";
 import { seedAuthzFixture, type AuthzFixture } from "../testing/seed-authz-fixture.ts";
 import { signStandardWebhook } from "../testing/sign-standard-webhook.ts";

@@ -6,13 +6,8 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_CASES } from "../../testing/evidence-fixture-cases.ts";
-import {
-  HOSTILE_SEED,
-  hostileBodies,
-  loadSample,
-  sampleFromValue,
-  type HostileSample,
-} from "../../testing/hostile-arbitraries.ts";
+import { HOSTILE_SEED } from "../../testing/hostile-arbitraries.ts";
+import { hostileBodies, loadSample, sampleFromValue, type HostileSample } from "../../testing/hostile-samples.ts";
 import { outputProblems, unexpectedError, watchPrototypes } from "../../testing/hostile-checks.ts";
 import { getSourceAdapter } from "../get-source-adapter.ts";
 import { SOURCE_KINDS, type SourceKind } from "../source-kinds.ts";
