@@ -5,27 +5,22 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROUTE_PERMISSIONS, type RouteKey } from "../auth/route-permissions.ts";
 import { syncCatalogFromDisk } from "../catalog/sync-catalog-from-disk.ts";
 import type { Database } from "../db/open-database.ts";
 import { linkEvidence } from "../evidence/link-evidence.ts";
 import { createIntegration } from "../integrations/create-integration.ts";
 import { createMember } from "../members/create-member.ts";
 import { callRoute } from "../testing/call-route.ts";
+import { hostileApiBody, replaceString } from "../testing/hostile-api-bodies.ts";
 import {
-  HOSTILE_SEED,
-  addPollutingKeys,
-  confuseTypes,
-  deeplyNested,
-  fromJsonValue,
-  hostileJsonTree,
-  hostileKey,
-  hostileString,
-  incompressibleText,
-  makeRng,
-  toJsonText,
-  type HJson,
-} from "../testing/hostile-arbitraries.ts";
+  BODY_KEYS,
+  BODY_ROUTES,
+  MUTATION_KEYS,
+  type BodyRoute,
+  type Ids,
+  type MutationKey,
+} from "../testing/hostile-api-routes.ts";
+import { HOSTILE_SEED, fromJsonValue, hostileKey, toJsonText, type HJson } from "../testing/hostile-arbitraries.ts";
 import { watchPrototypes } from "../testing/hostile-checks.ts";
 import { seedAuthzFixture, type AuthzFixture } from "../testing/seed-authz-fixture.ts";
 import { signStandardWebhook } from "../testing/sign-standard-webhook.ts";
@@ -34,139 +29,6 @@ import { createWaiver } from "../waivers/create-waiver.ts";
 
 const seed = HOSTILE_SEED;
 console.log("fast-check seed", seed);
-
-type MutationKey = Extract<RouteKey, `${"POST" | "PUT" | "PATCH" | "DELETE"} /api/v1/orgs/${string}`>;
-
-interface Ids {
-  victimMembershipId: string;
-  integrationId: string;
-  evidenceId: string;
-  linkId: string;
-  waiverId: string;
-  requirementId: string;
-}
-
-interface BodyRoute {
-  params: (f: AuthzFixture, ids: Ids) => Record<string, string>;
-  /** A body the command accepts (or would, but for the state of the fixture). */
-  valid: (f: AuthzFixture, ids: Ids) => Record<string, unknown>;
-  /** The fields the command's strict schema knows (any other top-level key must be a 422). */
-  fields: readonly string[];
-}
-
-/** Routes that read a JSON body, with valid path parameters and a valid body each. */
-const BODY_ROUTES: Partial<Record<MutationKey, BodyRoute>> = {
-  "POST /api/v1/orgs/[org]/members": {
-    params: () => ({}),
-    valid: () => ({ email: "newcomer@acme.test", role: "engineer", name: "New Comer" }),
-    fields: ["email", "name", "role", "password"],
-  },
-  "PATCH /api/v1/orgs/[org]/members/[memberId]": {
-    params: (_, ids) => ({ memberId: ids.victimMembershipId }),
-    valid: () => ({ role: "compliance" }),
-    fields: ["role"],
-  },
-  "POST /api/v1/orgs/[org]/tokens": {
-    params: () => ({}),
-    valid: () => ({ name: "ci", scopes: ["read"], expiresInDays: 30 }),
-    fields: ["name", "scopes", "expiresInDays"],
-  },
-  "POST /api/v1/orgs/[org]/systems": {
-    params: () => ({}),
-    valid: () => ({ name: "Hostile system", purpose: "Tests.", owner: "QA", lifecycle: "development" }),
-    fields: [
-      "name",
-      "purpose",
-      "owner",
-      "lifecycle",
-      "operatorRoles",
-      "placedOnMarketAt",
-      "riskClass",
-      "gpai",
-      "annexIIIUseCase",
-    ],
-  },
-  "PATCH /api/v1/orgs/[org]/systems/[systemId]": {
-    params: (f) => ({ systemId: f.systems.acme }),
-    valid: () => ({ owner: "Ops", lifecycle: "production" }),
-    fields: [
-      "name",
-      "purpose",
-      "owner",
-      "lifecycle",
-      "operatorRoles",
-      "placedOnMarketAt",
-      "riskClass",
-      "gpai",
-      "annexIIIUseCase",
-    ],
-  },
-  "PUT /api/v1/orgs/[org]/systems/[systemId]/classification": {
-    params: (f) => ({ systemId: f.systems.acme }),
-    valid: () => ({
-      operatorRoles: ["deployer"],
-      placedOnMarketAt: "2026-01-01",
-      answers: { isAiSystem: true, interactsWithPersons: true, trainingComputeFlop: 1e20 },
-    }),
-    fields: ["operatorRoles", "placedOnMarketAt", "answers"],
-  },
-  "POST /api/v1/orgs/[org]/integrations": {
-    params: () => ({}),
-    valid: () => ({ source: "garak", name: "hostile-garak", maxBodyBytes: 4096 }),
-    fields: ["name", "source", "scheme", "secret", "systemId", "allowedIdentities", "maxBodyBytes"],
-  },
-  "PATCH /api/v1/orgs/[org]/integrations/[integrationId]": {
-    params: (_, ids) => ({ integrationId: ids.integrationId }),
-    valid: () => ({ disabled: false }),
-    fields: ["disabled"],
-  },
-  "POST /api/v1/orgs/[org]/integrations/[integrationId]/rotate": {
-    params: (_, ids) => ({ integrationId: ids.integrationId }),
-    valid: () => ({ overlapHours: 1 }),
-    fields: ["overlapHours", "secret"],
-  },
-  "POST /api/v1/orgs/[org]/evidence/[evidenceId]/links": {
-    params: (_, ids) => ({ evidenceId: ids.evidenceId }),
-    valid: (_, ids) => ({ requirementId: ids.requirementId, justification: "Reviewed by hand, it applies." }),
-    fields: ["requirementId", "justification", "findingKey"],
-  },
-  "DELETE /api/v1/orgs/[org]/evidence/[evidenceId]/links/[linkId]": {
-    params: (_, ids) => ({ evidenceId: ids.evidenceId, linkId: ids.linkId }),
-    valid: () => ({ reason: "Linked by mistake." }),
-    fields: ["reason"],
-  },
-  "POST /api/v1/orgs/[org]/waivers": {
-    params: () => ({}),
-    valid: (_, ids) => ({
-      requirementId: ids.requirementId,
-      reason: "Accepted for the pilot phase only.",
-      compensatingControl: "Manual review.",
-      approver: "compliance@acme.test",
-      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-    }),
-    fields: ["requirementId", "systemId", "reason", "compensatingControl", "approver", "expiresAt"],
-  },
-  "POST /api/v1/orgs/[org]/waivers/[waiverId]/revoke": {
-    params: (_, ids) => ({ waiverId: ids.waiverId }),
-    valid: () => ({ reason: "No longer needed." }),
-    fields: ["reason"],
-  },
-  "POST /api/v1/orgs/[org]/reports": {
-    params: () => ({}),
-    valid: () => ({ frameworks: ["eu-ai-act"] }),
-    fields: ["systems", "frameworks"],
-  },
-  "PUT /api/v1/orgs/[org]/signing-certificate": {
-    params: () => ({}),
-    valid: () => ({ pkcs12: Buffer.from("not a real p12 file").toString("base64"), passphrase: "secret" }),
-    fields: ["pkcs12", "passphrase"],
-  },
-};
-
-const MUTATION_KEYS = (Object.keys(ROUTE_PERMISSIONS) as RouteKey[]).filter((k): k is MutationKey =>
-  /^(POST|PUT|PATCH|DELETE) \/api\/v1\/orgs\//.test(k),
-);
-const BODY_KEYS = Object.keys(BODY_ROUTES) as MutationKey[];
 
 let db: Database;
 let cleanup: () => Promise<void>;
@@ -238,83 +100,6 @@ function expectErrorShape(res: { status: number; body: unknown }): void {
   expect(typeof body.error?.code).toBe("string");
   expect(body.error?.requestId).toBeTruthy();
   expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(ts|js):\d+|node_modules|Prisma|invocation/);
-}
-
-/** Replaces the value at one random position of the tree (any depth) with `replacement`. */
-function replaceSomewhere(root: HJson, rngSeed: number, replacement: HJson): HJson {
-  const rng = makeRng(rngSeed);
-  const copy = JSON.parse(JSON.stringify(root)) as HJson;
-  const slots: { set: (v: HJson) => void }[] = [];
-  const walk = (node: HJson): void => {
-    if (node.t === "obj") {
-      node.entries.forEach((entry) => {
-        slots.push({ set: (v) => (entry[1] = v) });
-        walk(entry[1]);
-      });
-    } else if (node.t === "arr") {
-      node.items.forEach((item, i) => {
-        slots.push({ set: (v) => (node.items[i] = v) });
-        walk(item);
-      });
-    }
-  };
-  walk(copy);
-  const slot = slots[Math.floor(rng() * slots.length)];
-  if (!slot) return replacement;
-  slot.set(replacement);
-  return copy;
-}
-
-/** Replaces one string leaf of the tree (any depth) with `value`; the tree as is when it has none. */
-function replaceString(root: HJson, rngSeed: number, value: string): HJson {
-  const rng = makeRng(rngSeed);
-  const copy = JSON.parse(JSON.stringify(root)) as HJson;
-  const strings: { value: string }[] = [];
-  const walk = (node: HJson): void => {
-    if (node.t === "str") strings.push(node);
-    else if (node.t === "obj") node.entries.forEach(([, v]) => walk(v));
-    else if (node.t === "arr") node.items.forEach(walk);
-  };
-  walk(copy);
-  const target = strings[Math.floor(rng() * strings.length)];
-  if (target) target.value = rng() < 0.5 ? value : `${target.value}${value}`;
-  return copy;
-}
-
-/** Hostile bodies built around a route's valid body, as JSON text (≤ ~1 MiB, the API's limit). */
-function hostileApiBody(valid: Record<string, unknown>): fc.Arbitrary<{ family: string; text: string }> {
-  const base = fromJsonValue(valid);
-  const leaf = fc.oneof(
-    hostileString.map((value): HJson => ({ t: "str", value })),
-    hostileJsonTree(3),
-    fc.constantFrom<HJson>(
-      { t: "tok", text: "1e400" },
-      { t: "tok", text: "-0" },
-      { t: "tok", text: "123456789012345678901234567890" },
-      { t: "tok", text: "null" },
-      { t: "obj", entries: [] },
-      { t: "arr", items: [] },
-    ),
-  );
-  const tag = (family: string) => (t: HJson) => ({ family, text: toJsonText(t) });
-  return fc.oneof(
-    hostileJsonTree(6).map(tag("random")),
-    fc.tuple(fc.integer(), leaf).map(([s, v]) => tag("field-replaced")(replaceSomewhere(base, s, v))),
-    fc.tuple(fc.integer(), hostileString).map(([s, v]) => tag("string-field")(replaceString(base, s, v))),
-    fc
-      .tuple(fc.integer(), fc.constantFrom(0.1, 0.3, 0.7))
-      .map(([s, rate]) => tag("type-confusion")(confuseTypes(base, s, rate))),
-    fc.integer().map((s) => tag("proto-keys")(addPollutingKeys(base, s))),
-    fc.tuple(fc.integer(), deeplyNested).map(([s, deep]) => tag("deep-field")(replaceSomewhere(base, s, deep))),
-    fc.integer({ min: 1_000, max: 200_000 }).map((n) => ({ family: "very-deep", text: "[".repeat(n) + "]".repeat(n) })),
-    fc
-      .tuple(fc.integer(), fc.integer({ min: 64 * 1024, max: 900 * 1024 }))
-      .map(([s, n]) => tag("huge-string")(replaceSomewhere(base, s, { t: "str", value: incompressibleText(s, n) }))),
-    fc.constantFrom("", " ", "null", "[]", "0", '"x"', "{", '{"a":1,}', "\ufeff{}", "{}garbage").map((text) => ({
-      family: "malformed",
-      text,
-    })),
-  );
 }
 
 /** Whether the handler of a route key calls `readJsonBody` (read from its route.ts). */
