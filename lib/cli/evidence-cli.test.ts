@@ -64,7 +64,10 @@ describe("assay integration and evidence commands", () => {
     const body = JSON.parse(created.stdout) as { id: string; url: string; secret: string; scheme: string };
     expect(body).toMatchObject({ scheme: "mlflow-hmac", secret: "a-chosen-mlflow-secret" });
     expect(body.url).toBe(`http://assay.test/api/v1/ingest/${body.id}`);
-    const rotated = await runAssayCli(["integration", "rotate", body.id, "--overlap-hours", "2", "--json"], env());
+    const rotated = await runAssayCli(
+      ["integration", "rotate", body.id, "--org", "acme", "--overlap-hours", "2", "--json"],
+      env(),
+    );
     expect(rotated.code, rotated.stderr).toBe(0);
     const r = JSON.parse(rotated.stdout) as { secret: string; previousValidUntil: string };
     expect(r.secret).not.toBe(body.secret);

@@ -9,7 +9,16 @@ const KEY = Symbol.for("assay.jobs");
 function createBoss(db: Database): PgBoss {
   const native = db.native;
   if (native.kind === "postgres") {
-    return new PgBoss({ connectionString: native.url, schema: "pgboss", max: 4, application_name: "assay-jobs" });
+    return new PgBoss({
+      connectionString: native.url,
+      schema: "pgboss",
+      max: 4,
+      application_name: "assay-jobs",
+      // How soon the jobs of a crashed worker go back to the queue: the supervisor looks every 20 s
+      // for jobs whose heartbeat stopped (see the evidence.map queue below).
+      superviseIntervalSeconds: 20,
+      monitorIntervalSeconds: 20,
+    });
   }
   return new PgBoss({ db: fromPglite(native.pglite), backend: "pglite", schema: "pgboss" });
 }
@@ -25,7 +34,11 @@ export function getJobQueue(): Promise<PgBoss> {
     const boss = createBoss(db);
     boss.on("error", (error: Error) => getLogger().error({ err: error.message }, "job queue error"));
     await boss.start();
-    await boss.createQueue(JOBS.mapEvidence, { retryLimit: 5, retryDelay: 2, retryBackoff: true });
+    // A worker beats every 5 s for the mapping jobs it holds; one killed mid-job stops beating, and
+    // the supervisor retries its jobs (mapping is idempotent), instead of after pg-boss's 15-minute expiry.
+    const mapping = { retryLimit: 5, retryDelay: 2, retryBackoff: true, heartbeatSeconds: 10, expireInSeconds: 300 };
+    await boss.createQueue(JOBS.mapEvidence, mapping);
+    await boss.updateQueue(JOBS.mapEvidence, mapping);
     // stately: per organization (singletonKey) at most one waiting and one running recomputation.
     await boss.createQueue(JOBS.recomputeReadiness, { policy: "stately", retryLimit: 3, retryDelay: 5 });
     await boss.createQueue(JOBS.recomputeAll, { policy: "singleton", retryLimit: 1 });

@@ -25,7 +25,10 @@ export async function startWorker(): Promise<void> {
   const boss = await getJobQueue();
   const { prisma } = await getDatabase();
   const log = getLogger();
-  await boss.work<MapEvidenceJob>(JOBS.mapEvidence, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+  // burstWhenBatchFull: while batches come back full, fetch the next at once instead of after the
+  // poll interval (which alone capped mapping at 20 per 0.5 s = 40 evidence/s; measured in the fault run).
+  const mapping = { batchSize: 20, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true };
+  await boss.work<MapEvidenceJob>(JOBS.mapEvidence, mapping, async (jobs) => {
     for (const job of jobs) {
       const done = await materializeEvidence(prisma, job.data.evidenceId);
       log.debug({ evidenceId: job.data.evidenceId, ...done }, "evidence mapped");

@@ -1,6 +1,7 @@
 // `npm test`: the whole suite, in the order that fails fastest. Lint, types and formatting; vitest
 // (every test on PostgreSQL, storage tests again on PGlite); a production build; Playwright in
-// Debian's Chromium against that build. Ends with one "N passed, N failed" line over everything.
+// Debian's Chromium against that build; the fault suites (`npm run test:faults`: the build's processes
+// killed and PostgreSQL crashed under load). Ends with one "N passed, N failed" line over everything.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 
@@ -20,6 +21,18 @@ const steps = [
     "playwright",
     [bin("playwright"), "test", "--reporter=list,json"],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-reports/playwright.json" },
+  ],
+  [
+    "faults",
+    [
+      bin("vitest"),
+      "run",
+      "--config",
+      "vitest.faults.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-reports/faults.json",
+    ],
   ],
 ];
 
@@ -56,11 +69,18 @@ const playwright = count("test-reports/playwright.json", (r) => ({
   passed: r.stats?.expected ?? 0,
   failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0),
 }));
-const passed = vitest.passed + playwright.passed;
+const faults = count("test-reports/faults.json", (r) => ({
+  passed: r.numPassedTests ?? 0,
+  failed: r.numFailedTests ?? 0,
+}));
+const passed = vitest.passed + playwright.passed + faults.passed;
 const failed =
-  vitest.failed + playwright.failed + (failedStep && !["vitest", "playwright"].includes(failedStep) ? 1 : 0);
+  vitest.failed +
+  playwright.failed +
+  faults.failed +
+  (failedStep && !["vitest", "playwright", "faults"].includes(failedStep) ? 1 : 0);
 process.stdout.write(
-  `\nvitest ${vitest.passed}/${vitest.passed + vitest.failed}, playwright ${playwright.passed}/${playwright.passed + playwright.failed}${failedStep ? `; stopped at ${failedStep}` : ""}\n`,
+  `\nvitest ${vitest.passed}/${vitest.passed + vitest.failed}, playwright ${playwright.passed}/${playwright.passed + playwright.failed}, faults ${faults.passed}/${faults.passed + faults.failed}${failedStep ? `; stopped at ${failedStep}` : ""}\n`,
 );
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failedStep ? 1 : 0);

@@ -40,7 +40,7 @@ export function registerCatalogCommands(program: Command): void {
   catalog
     .command("export")
     .description("print a framework as an OSCAL 1.1 catalog (or JSON), or a crosswalk as an OSCAL mapping collection")
-    .argument("<id>", "a framework id (eu-ai-act, zero-trust-ai) or a mapping id")
+    .argument("<catalogId>", "a framework id (eu-ai-act, zero-trust-ai) or a mapping id")
     .option("--format <format>", "oscal or json", "oscal")
     .option("--dir <dir>", "catalog directory", "controls")
     .option("--last-modified <timestamp>", "metadata last-modified (ISO 8601 with zone), default now")

@@ -1,12 +1,10 @@
 import type { Command } from "commander";
-import { AppError } from "../../errors/app-error.ts";
 import { createIntegration } from "../../integrations/create-integration.ts";
 import { rotateIntegrationSecret } from "../../integrations/rotate-integration-secret.ts";
 import { resolveOrgContext } from "../../orgs/resolve-org-context.ts";
 import { runCommand } from "../run-command.ts";
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CreateOptions {
   org: string;
@@ -63,14 +61,12 @@ export function registerIntegrationCommands(program: Command): void {
   integration
     .command("rotate <id>")
     .description("issue a new secret; the current one keeps verifying for the overlap window")
+    .requiredOption("--org <slug>", "organization the integration belongs to")
     .option("--overlap-hours <h>", "hours the current secret keeps verifying", "24")
     .option("--json", "print one JSON object")
-    .action((id: string, opts: { overlapHours: string; json?: boolean }) =>
+    .action((id: string, opts: { org: string; overlapHours: string; json?: boolean }) =>
       runCommand(Boolean(opts.json), async (db, out) => {
-        if (!UUID.test(id)) throw new AppError("validation_failed", "The integration id must be a UUID.");
-        const row = await db.prisma.integration.findUnique({ where: { id }, include: { org: true } });
-        if (!row) throw new AppError("not_found", "No such integration.");
-        const ctx = await resolveOrgContext(db.prisma, { kind: "cli" }, row.org.slug);
+        const ctx = await resolveOrgContext(db.prisma, { kind: "cli" }, opts.org);
         const rotated = await rotateIntegrationSecret(db.prisma, ctx, id, { overlapHours: Number(opts.overlapHours) });
         out.result(rotated, () =>
           [
