@@ -3,6 +3,7 @@ import next from "next";
 import type { AssayConfig } from "../config/config-schema.ts";
 import { startWorker } from "../jobs/start-worker.ts";
 import { getLogger } from "../log/get-logger.ts";
+import { serveIngestDirectly } from "./serve-ingest-directly.ts";
 
 /**
  * Serves the production build of the Next.js app from this process, so the app and the start-up
@@ -21,6 +22,7 @@ export async function startServer(config: AssayConfig, dir: string = process.cwd
       res.end(JSON.stringify({ error: { code: "bad_request", message: "The URL has a malformed percent-escape." } }));
       return;
     }
+    if (serveIngestDirectly(req, res, config.url)) return;
     handle(req, res).catch((error: unknown) => {
       getLogger().error({ err: error }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

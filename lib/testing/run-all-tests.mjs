@@ -1,7 +1,8 @@
 // `npm test`: the whole suite, in the order that fails fastest. Lint, types and formatting; vitest
 // (every test on PostgreSQL, storage tests again on PGlite); a production build; Playwright in
 // Debian's Chromium against that build; the fault suites (`npm run test:faults`: the build's processes
-// killed and PostgreSQL crashed under load). Ends with one "N passed, N failed" line over everything.
+// killed and PostgreSQL crashed under load); `npm run bench -- --quick`, which only proves the benchmarks
+// run. Ends with one "N passed, N failed" line over everything.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 
@@ -34,6 +35,8 @@ const steps = [
       "--outputFile.json=test-reports/faults.json",
     ],
   ],
+  // Benchmarks are not tests: `--quick` (a few seconds per load) only proves that `npm run bench` runs.
+  ["bench", [process.execPath, "lib/bench/run-benchmarks.ts", "--quick"]],
 ];
 
 let failedStep;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import pg from "pg";
 import { runAssayCli } from "../run-assay-cli.ts";
 import { startAssayProcess, type AssayProcess } from "./start-assay-process.ts";
 import type { PrivatePostgres } from "./start-private-postgres.ts";
+import { findFreePort } from "./find-free-port.ts";
 
 export interface FaultRun {
   databaseUrl: string;
@@ -17,17 +17,6 @@ export interface FaultRun {
   startWorker(): Promise<AssayProcess>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /**
  * A database on the run's PostgreSQL, migrated, with organization `faults` and one Standard Webhooks
  * integration created through the CLI, and the environment its app and worker processes share.
@@ -38,7 +27,7 @@ export async function prepareFaultRun(server: PrivatePostgres): Promise<FaultRun
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const port = await freePort();
+  const port = await findFreePort();
   const databaseUrl = server.url(name);
   const env = {
     DATABASE_URL: databaseUrl,

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findPostgresBin } from "./find-postgres-bin.ts";
+import { findFreePort } from "./find-free-port.ts";
 
 export interface PrivatePostgres {
   port: number;
@@ -13,33 +14,6 @@ export interface PrivatePostgres {
   start(): void;
   /** Stops the server (immediately) and removes its data directory. */
   destroy(): void;
-}
-
-/** The newest PostgreSQL server binaries on this machine (Debian's /usr/lib/postgresql/<major>/bin). */
-function serverBin(name: string): string {
-  const root = "/usr/lib/postgresql";
-  const majors = existsSync(root)
-    ? readdirSync(root)
-        .filter((d) => /^\d+$/.test(d))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  for (const major of majors) {
-    const bin = join(root, major, "bin", name);
-    if (existsSync(bin)) return bin;
-  }
-  throw new Error(`PostgreSQL's ${name} was not found under ${root} (install postgresql).`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user. */
@@ -61,7 +35,7 @@ export async function startPrivatePostgres(settings: Record<string, string> = {}
   const dir = mkdtempSync(join(tmpdir(), "assay-pg-"));
   if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), -1);
   const data = join(dir, "data");
-  run(serverBin("initdb"), [
+  run(findPostgresBin("initdb"), [
     "-D",
     data,
     "-A",
@@ -73,7 +47,7 @@ export async function startPrivatePostgres(settings: Record<string, string> = {}
     "--no-sync",
     "--no-instructions",
   ]);
-  const port = await freePort();
+  const port = await findFreePort();
   const options = [
     `-p ${port}`,
     `-k ${dir}`,
@@ -81,7 +55,7 @@ export async function startPrivatePostgres(settings: Record<string, string> = {}
     "-c max_connections=200",
     ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
   ].join(" ");
-  const ctl = serverBin("pg_ctl");
+  const ctl = findPostgresBin("pg_ctl");
   const start = (): void =>
     run(ctl, ["-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"]);
   const stop = (mode: "fast" | "immediate"): void => run(ctl, ["-D", data, "-m", mode, "-w", "stop"]);

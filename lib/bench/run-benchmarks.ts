@@ -1,0 +1,80 @@
+// `npm run bench [-- --quick]`: every benchmark against the production build on a PostgreSQL server of
+// its own (initdb in a temporary directory), with its baseline measured in the same run; prints the
+// table and writes bench/results.json (--quick: a few seconds each, written to
+// test-reports/bench-quick.json, only to prove the benchmarks run; CI does that).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { ensureBuild } from "../server/ensure-build.ts";
+import { startPrivatePostgres } from "../testing/faults/start-private-postgres.ts";
+import { benchIngestion } from "./bench-ingestion.ts";
+import { describeMachine } from "./describe-machine.ts";
+import { formatBenchTable, type BenchRow } from "./format-bench-table.ts";
+import { runPgbenchBaseline } from "./run-pgbench-baseline.ts";
+
+const quick = process.argv.includes("--quick");
+const seconds = quick ? 3 : 60;
+const connections = 50;
+const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
+
+ensureBuild(process.cwd(), log);
+const server = await startPrivatePostgres({ shared_buffers: "512MB", max_wal_size: "4GB" });
+const rows: BenchRow[] = [];
+try {
+  const admin = new pg.Client({ connectionString: server.url("postgres") });
+  await admin.connect();
+  for (const db of ["bench_pgbench", "bench_ingest"]) await admin.query(`CREATE DATABASE ${db}`);
+  const postgresVersion = (await admin.query<{ v: string }>("SHOW server_version")).rows[0]?.v ?? "?";
+  await admin.end();
+
+  log(`pgbench baseline: ${connections} connections, ${seconds} s`);
+  const baseline = await runPgbenchBaseline(server.url("bench_pgbench"), { connections, seconds, bodyBytes: 1024 });
+  log(`ingestion on PostgreSQL: ${connections} connections, ${seconds} s per body size`);
+  const onPostgres = await benchIngestion(
+    { kind: "postgres", url: server.url("bench_ingest") },
+    { connections, seconds, warmupSeconds: quick ? 1 : 5 },
+  );
+  const dataDir = mkdtempSync(join(tmpdir(), "assay-bench-pglite-"));
+  log("ingestion on the embedded PGlite");
+  const onPglite = await benchIngestion(
+    { kind: "pglite", dataDir },
+    { connections, seconds: Math.min(seconds, 30), warmupSeconds: quick ? 1 : 5 },
+  ).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const ingest = (name: string, r: typeof onPostgres.mix, target: boolean): BenchRow => ({
+    benchmark: name,
+    figure: `${r.perSecond.toFixed(0)}/s, p99 ${r.p99} ms, ${r.errors + r.timeouts + r.non2xx} errors`,
+    target: target ? "≥ 2,000/s, p99 < 50 ms, 0 errors; ≥ 0.25 × pgbench" : "none (planning figure)",
+    baseline: `pgbench ${baseline.perSecond.toFixed(0)} rows/s`,
+    ratio: r.perSecond / baseline.perSecond,
+    met: target
+      ? r.perSecond >= 2000 &&
+        r.p99 < 50 &&
+        r.errors + r.timeouts + r.non2xx === 0 &&
+        r.perSecond >= 0.25 * baseline.perSecond
+      : null,
+  });
+  rows.push(
+    ingest("ingestion, PostgreSQL, 1 KiB mix", onPostgres.mix, true),
+    ingest("ingestion, PostgreSQL, 64 KiB", onPostgres.large, true),
+    ingest("ingestion, PGlite, 1 KiB mix", onPglite.mix, false),
+    ingest("ingestion, PGlite, 64 KiB", onPglite.large, false),
+  );
+  const results = {
+    date: new Date().toISOString(),
+    quick,
+    secondsPerLoad: seconds,
+    connections,
+    machine: { ...describeMachine(), postgres: postgresVersion },
+    rows,
+    raw: { baseline, onPostgres, onPglite },
+  };
+  process.stdout.write(`${formatBenchTable(rows)}\n`);
+  const file = quick ? "test-reports/bench-quick.json" : "bench/results.json";
+  mkdirSync(file.split("/")[0] ?? ".", { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${file}`);
+} finally {
+  server.destroy();
+}
