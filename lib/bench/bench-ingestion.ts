@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fixturePath } from "../testing/fixture-path.ts";
 import type { LoadPlan, LoadResult, LoadTarget } from "./load-ingest.ts";
-import { startBenchApp, type BenchStore } from "./start-bench-app.ts";
+import type { AssayStore } from "../testing/faults/prepare-assay-deployment.ts";
+import { startBenchApp } from "./start-bench-app.ts";
 
 export interface IngestionResult {
   /** Standard Webhooks envelopes of 1 KiB and real gateway, registry and scanner payloads (0.6–2 KiB). */
@@ -51,7 +52,7 @@ function runLoad(plan: LoadPlan): Promise<LoadResult> {
  * a warm-up, then `seconds` of the 1 KiB mix and `seconds` of 64 KiB bodies.
  */
 export async function benchIngestion(
-  store: BenchStore,
+  store: AssayStore,
   options: { connections: number; seconds: number; warmupSeconds: number },
 ): Promise<IngestionResult> {
   const sources = ["standard-webhooks", ...Object.keys(FIXTURES)];

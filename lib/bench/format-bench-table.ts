@@ -3,7 +3,7 @@ export interface BenchRow {
   figure: string;
   target: string;
   baseline: string;
-  /** The figure over the baseline measured in the same run. */
+  /** The figure over the baseline measured in the same run (a rate over a rate, a time over a time). */
   ratio: number;
   /** Whether the target is reached (null: no target). */
   met: boolean | null;

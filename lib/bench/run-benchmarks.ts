@@ -9,6 +9,7 @@ import pg from "pg";
 import { ensureBuild } from "../server/ensure-build.ts";
 import { startPrivatePostgres } from "../testing/faults/start-private-postgres.ts";
 import { benchIngestion } from "./bench-ingestion.ts";
+import { benchReports } from "./bench-reports.ts";
 import { describeMachine } from "./describe-machine.ts";
 import { formatBenchTable, type BenchRow } from "./format-bench-table.ts";
 import { runPgbenchBaseline } from "./run-pgbench-baseline.ts";
@@ -24,8 +25,9 @@ const rows: BenchRow[] = [];
 try {
   const admin = new pg.Client({ connectionString: server.url("postgres") });
   await admin.connect();
-  for (const db of ["bench_pgbench", "bench_ingest"]) await admin.query(`CREATE DATABASE ${db}`);
-  const postgresVersion = (await admin.query<{ v: string }>("SHOW server_version")).rows[0]?.v ?? "?";
+  for (const db of ["bench_pgbench", "bench_ingest", "bench_reports"]) await admin.query(`CREATE DATABASE ${db}`);
+  const postgresVersion =
+    (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? "?";
   await admin.end();
 
   log(`pgbench baseline: ${connections} connections, ${seconds} s`);
@@ -42,9 +44,11 @@ try {
     { connections, seconds: Math.min(seconds, 30), warmupSeconds: quick ? 1 : 5 },
   ).finally(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // autocannon counts timeouts among its errors; non-2xx answers are counted apart.
+  const failed = (r: typeof onPostgres.mix) => r.errors + r.non2xx;
   const ingest = (name: string, r: typeof onPostgres.mix, target: boolean): BenchRow => ({
     benchmark: name,
-    figure: `${r.perSecond.toFixed(0)}/s, p99 ${r.p99} ms, ${r.errors + r.timeouts + r.non2xx} errors`,
+    figure: `${r.perSecond.toFixed(0)}/s, p99 ${r.p99} ms, ${failed(r)} errors (${r.timeouts} timeouts)`,
     target: target ? "≥ 2,000/s, p99 < 50 ms, 0 errors; ≥ 0.25 × pgbench" : "none (planning figure)",
     baseline: `pgbench ${baseline.perSecond.toFixed(0)} rows/s`,
     ratio: r.perSecond / baseline.perSecond,
@@ -61,6 +65,27 @@ try {
     ingest("ingestion, PGlite, 1 KiB mix", onPglite.mix, false),
     ingest("ingestion, PGlite, 64 KiB", onPglite.large, false),
   );
+  const plan = quick ? { systems: 5, files: 500 } : { systems: 50, files: 10_000 };
+  log(`reports: ${plan.systems} systems over the full catalogs, an audit pack of ${plan.files} evidence files`);
+  const reports = await benchReports(server.url("bench_reports"), plan);
+  rows.push(
+    {
+      benchmark: `signed report, ${reports.requirements} requirements × ${reports.systems} systems`,
+      figure: `${reports.report.seconds.toFixed(1)} s, peak RSS ${reports.report.peakMiB.toFixed(0)} MiB (+${reports.report.growthMiB.toFixed(0)} MiB)`,
+      target: "< 5 s, < 300 MB peak (500 requirements × 50 systems)",
+      baseline: `readiness recomputation of the same data ${reports.recompute.seconds.toFixed(1)} s`,
+      ratio: reports.report.seconds / reports.recompute.seconds,
+      met: reports.report.seconds < 5 && reports.report.peakMiB < 300,
+    },
+    {
+      benchmark: `audit pack, ${reports.pack.files} evidence files`,
+      figure: `${reports.pack.seconds.toFixed(1)} s, ${(reports.pack.bytes / 2 ** 20).toFixed(0)} MiB written, memory +${reports.pack.growthMiB.toFixed(0)} MiB`,
+      target: "< 30 s, memory flat (growth < 100 MiB, below the evidence's own size)",
+      baseline: `reading the same ${(reports.baseline.bytes / 2 ** 20).toFixed(0)} MiB out of PostgreSQL ${reports.baseline.seconds.toFixed(1)} s`,
+      ratio: reports.pack.seconds / reports.baseline.seconds,
+      met: reports.pack.seconds < 30 && reports.pack.growthMiB < 100,
+    },
+  );
   const results = {
     date: new Date().toISOString(),
     quick,
@@ -68,7 +93,7 @@ try {
     connections,
     machine: { ...describeMachine(), postgres: postgresVersion },
     rows,
-    raw: { baseline, onPostgres, onPglite },
+    raw: { baseline, onPostgres, onPglite, reports },
   };
   process.stdout.write(`${formatBenchTable(rows)}\n`);
   const file = quick ? "test-reports/bench-quick.json" : "bench/results.json";
