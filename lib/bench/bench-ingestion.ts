@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fixturePath } from "../testing/fixture-path.ts";
 import type { LoadPlan, LoadResult, LoadTarget } from "./load-ingest.ts";
 import type { AssayStore } from "../testing/faults/prepare-assay-deployment.ts";
+import { runJsonChild } from "./run-json-child.ts";
 import { startBenchApp } from "./start-bench-app.ts";
 
 export interface IngestionResult {
@@ -30,21 +30,7 @@ const FIXTURES: Record<string, string> = {
   mlflow: "evidence/mlflow-model_version_created.json",
 };
 
-function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["lib/bench/load-ingest.ts", JSON.stringify(plan)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line) reject(new Error(`load generator exited ${code}: ${out}`));
-      else resolve(JSON.parse(line) as LoadResult);
-    });
-  });
-}
+const runLoad = (plan: LoadPlan): Promise<LoadResult> => runJsonChild<LoadResult>("lib/bench/load-ingest.ts", plan);
 
 /**
  * Signed deliveries through the real endpoint of the production build (verification, parsing,

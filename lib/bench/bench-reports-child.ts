@@ -18,7 +18,7 @@ import type { ReadinessResult } from "../scoring/scoring-types.ts";
 import { classifySystem } from "../systems/classify-system.ts";
 import { createAiSystem } from "../systems/create-ai-system.ts";
 import { createTestReport } from "../testing/create-test-report.ts";
-import { logInsertedEvidence } from "../testing/log-inserted-evidence.ts";
+import { seedCitedEvidence } from "../testing/seed-cited-evidence.ts";
 
 const { systems, files } = JSON.parse(process.argv[2] ?? "{}") as { systems: number; files: number };
 const PER_PAIR = 10;
@@ -67,29 +67,16 @@ const report = await measure(() => createTestReport(db.prisma, ctx));
 // Evidence for the pack: `files` stored bodies, ten per (system, applicable requirement), linked.
 const pairs = result.systems
   .flatMap((s) =>
-    s.requirements.filter((r) => r.applicability.status === "applies").map((r) => [s.systemId, r.requirementId]),
+    s.requirements
+      .filter((r) => r.applicability.status === "applies")
+      .map((r) => [s.systemId, r.requirementId] as const),
   )
   .slice(0, files / PER_PAIR);
-await db.prisma.$executeRawUnsafe(
-  `WITH pairs AS (SELECT * FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS p(sys, req, n)),
-   ev AS (
-     INSERT INTO "Evidence" ("id","orgId","systemId","source","eventType","scheme","identity","dedupeKey","contentType",
-       "sizeBytes","sha256","body","receivedAt","result")
-     SELECT gen_random_uuid(), $1::uuid, p.sys, 'promptfoo', 'upload', 'api-token', 'token:bench',
-       'bench:' || p.n || ':' || k, 'application/json', length(b), encode(sha256(b), 'hex'), b,
-       now() - interval '1 hour', '{}'::jsonb
-     FROM pairs p, generate_series(1, ${PER_PAIR}) k,
-       LATERAL (SELECT convert_to(json_build_object('pair', p.n, 'run', k, 'pad',
-         substr(repeat(md5(p.n::text || ':' || k) || md5(k::text), ${BODY_BYTES / 64 + 1}), 1, ${BODY_BYTES - 48}))::text, 'UTF8') AS b) x
-     RETURNING "id", "dedupeKey")
-   INSERT INTO "ControlLink" ("id","orgId","evidenceId","requirementId","outcome","justification")
-   SELECT gen_random_uuid(), $1::uuid, ev."id", p.req, 'pass', 'reports benchmark'
-   FROM ev JOIN pairs p ON split_part(ev."dedupeKey", ':', 2)::int = p.n`,
-  org.id,
-  pairs.map((p) => p[0]),
-  pairs.map((p) => p[1]),
-);
-const logged = await logInsertedEvidence(db.prisma, org.id);
+const logged = await seedCitedEvidence(db.prisma, org.id, pairs, {
+  perPair: PER_PAIR,
+  bodyBytes: BODY_BYTES,
+  tag: "bench",
+});
 await recomputeReadiness(db.prisma, org.id, "manual");
 const cited = await createTestReport(db.prisma, ctx);
 // Baseline: the same evidence bytes read out of PostgreSQL, in the pack's batch size.

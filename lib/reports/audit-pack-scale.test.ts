@@ -12,7 +12,7 @@ import { classifySystem } from "../systems/classify-system.ts";
 import { createAiSystem } from "../systems/create-ai-system.ts";
 import { createTestReport } from "../testing/create-test-report.ts";
 import { useAppDatabase } from "../testing/use-app-database.ts";
-import { logInsertedEvidence } from "../testing/log-inserted-evidence.ts";
+import { seedCitedEvidence } from "../testing/seed-cited-evidence.ts";
 import { rewriteZip } from "../testing/zip-entries.ts";
 import { verifyFile } from "./verify-file.ts";
 import { writeAuditPack } from "./write-audit-pack.ts";
@@ -45,36 +45,20 @@ beforeAll(async () => {
     await classifySystem(db.prisma, ctx, system.id, { operatorRoles: ["deployer"], answers: { isAiSystem: true } });
   }
   // A snapshot cites at most 10 pieces of evidence per requirement and system (lib/scoring), so ten
-  // thousand cited files take a thousand (system, applicable requirement) pairs with ten each, stored as
-  // the ingest path stores them and linked by hand (a hand-made link counts for every expectation).
+  // thousand cited files take a thousand (system, applicable requirement) pairs with ten each.
   const first = await recomputeReadiness(db.prisma, org.id, "manual");
   const snap = await db.prisma.readinessSnapshot.findUniqueOrThrow({ where: { id: first.snapshotId } });
   const pairs = (snap.result as unknown as ReadinessResult).systems
     .flatMap((sys) =>
-      sys.requirements.filter((r) => r.applicability.status === "applies").map((r) => [sys.systemId, r.requirementId]),
+      sys.requirements
+        .filter((r) => r.applicability.status === "applies")
+        .map((r) => [sys.systemId, r.requirementId] as const),
     )
     .slice(0, FILES / PER_PAIR);
   expect(pairs).toHaveLength(FILES / PER_PAIR);
-  await db.prisma.$executeRawUnsafe(
-    `WITH pairs AS (SELECT * FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS p(sys, req, n)),
-     ev AS (
-       INSERT INTO "Evidence" ("id","orgId","systemId","source","eventType","scheme","identity","dedupeKey","contentType",
-         "sizeBytes","sha256","body","receivedAt","result")
-       SELECT gen_random_uuid(), $1::uuid, p.sys, 'promptfoo', 'upload', 'api-token', 'token:scale',
-         'scale:' || p.n || ':' || k, 'application/json', length(b), encode(sha256(b), 'hex'), b,
-         now() - interval '1 hour', '{}'::jsonb
-       FROM pairs p, generate_series(1, ${PER_PAIR}) k,
-         LATERAL (SELECT convert_to(json_build_object('pair', p.n, 'run', k, 'pad',
-           substr(repeat(md5(p.n::text || ':' || k) || md5(k::text), ${BODY_BYTES / 64 + 1}), 1, ${BODY_BYTES - 48}))::text, 'UTF8') AS b) x
-       RETURNING "id", "dedupeKey")
-     INSERT INTO "ControlLink" ("id","orgId","evidenceId","requirementId","outcome","justification")
-     SELECT gen_random_uuid(), $1::uuid, ev."id", p.req, 'pass', 'scale test'
-     FROM ev JOIN pairs p ON split_part(ev."dedupeKey", ':', 2)::int = p.n`,
-    org.id,
-    pairs.map((p) => p[0]),
-    pairs.map((p) => p[1]),
-  );
-  expect(await logInsertedEvidence(db.prisma, org.id)).toBe(FILES);
+  expect(
+    await seedCitedEvidence(db.prisma, org.id, pairs, { perPair: PER_PAIR, bodyBytes: BODY_BYTES, tag: "scale" }),
+  ).toBe(FILES);
   await recomputeReadiness(db.prisma, org.id, "manual");
   const started = performance.now();
   ({ reportId } = await createTestReport(db.prisma, ctx));
