@@ -23,6 +23,19 @@ export interface BodyRoute {
 }
 
 /** Routes that read a JSON body, with valid path parameters and a valid body each. */
+/** The fields of an AI system's create and update commands. */
+const SYSTEM_FIELDS = [
+  "name",
+  "purpose",
+  "owner",
+  "lifecycle",
+  "operatorRoles",
+  "placedOnMarketAt",
+  "riskClass",
+  "gpai",
+  "annexIIIUseCase",
+];
+
 export const BODY_ROUTES: Partial<Record<MutationKey, BodyRoute>> = {
   "POST /api/v1/orgs/[org]/members": {
     params: () => ({}),
@@ -42,32 +55,12 @@ export const BODY_ROUTES: Partial<Record<MutationKey, BodyRoute>> = {
   "POST /api/v1/orgs/[org]/systems": {
     params: () => ({}),
     valid: () => ({ name: "Hostile system", purpose: "Tests.", owner: "QA", lifecycle: "development" }),
-    fields: [
-      "name",
-      "purpose",
-      "owner",
-      "lifecycle",
-      "operatorRoles",
-      "placedOnMarketAt",
-      "riskClass",
-      "gpai",
-      "annexIIIUseCase",
-    ],
+    fields: SYSTEM_FIELDS,
   },
   "PATCH /api/v1/orgs/[org]/systems/[systemId]": {
     params: (f) => ({ systemId: f.systems.acme }),
     valid: () => ({ owner: "Ops", lifecycle: "production" }),
-    fields: [
-      "name",
-      "purpose",
-      "owner",
-      "lifecycle",
-      "operatorRoles",
-      "placedOnMarketAt",
-      "riskClass",
-      "gpai",
-      "annexIIIUseCase",
-    ],
+    fields: SYSTEM_FIELDS,
   },
   "PUT /api/v1/orgs/[org]/systems/[systemId]/classification": {
     params: (f) => ({ systemId: f.systems.acme }),
