@@ -22,5 +22,7 @@ export async function computeReadiness(
     const found = await prisma.aiSystem.findFirst({ where: { id: system, orgId: ctx.org.id }, select: { id: true } });
     if (!found) throw new AppError("not_found", "No such AI system in this organization.");
   }
-  return scoreReadiness(await loadScoringInput(prisma, ctx.org.id, asOf, { systemId: system }));
+  // Now or a later day: only the evidence that can still decide is read; a past date reads it all.
+  const current = query.asOf === undefined || asOf.getTime() >= Date.now();
+  return scoreReadiness(await loadScoringInput(prisma, ctx.org.id, asOf, { systemId: system, current }));
 }

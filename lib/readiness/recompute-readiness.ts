@@ -10,15 +10,17 @@ const KEEP_EVERY_MS = 24 * 3_600_000;
 /**
  * The `readiness.recompute` job: scores the organization now and stores a snapshot when the result
  * (apart from its time) differs from the latest one or the latest is a day old. Returns the snapshot
- * id, new or unchanged.
+ * id, new or unchanged. `at`: score as of that time instead of now.
  */
 export async function recomputeReadiness(
   prisma: PrismaClient,
   orgId: string,
   trigger: string,
-  now: Date = new Date(),
+  at?: Date,
 ): Promise<{ snapshotId: string; stored: boolean; score: number | null }> {
-  const result = scoreReadiness(await loadScoringInput(prisma, orgId, now));
+  // Scored now: only the evidence that can still decide is read (a given time may be in the past).
+  const now = at ?? new Date();
+  const result = scoreReadiness(await loadScoringInput(prisma, orgId, now, { current: at === undefined }));
   const json = JSON.stringify({ ...result, asOf: undefined });
   const digest = createHash("sha256").update(json).digest("hex");
   const latest = await prisma.readinessSnapshot.findFirst({
