@@ -19,27 +19,11 @@ import { classifySystem } from "../systems/classify-system.ts";
 import { createAiSystem } from "../systems/create-ai-system.ts";
 import { createTestReport } from "../testing/create-test-report.ts";
 import { seedCitedEvidence } from "../testing/seed-cited-evidence.ts";
+import { measurePeak } from "./measure-peak.ts";
 
 const { systems, files } = JSON.parse(process.argv[2] ?? "{}") as { systems: number; files: number };
 const PER_PAIR = 10;
 const BODY_BYTES = 16 * 1024;
-
-/** Runs `fn` while sampling the process's resident memory every 20 ms; returns seconds and peak RSS. */
-async function measure<T>(
-  fn: () => Promise<T>,
-): Promise<{ value: T; seconds: number; peakMiB: number; startMiB: number }> {
-  const startMiB = process.memoryUsage().rss / 2 ** 20;
-  let peak = startMiB;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 20);
-  const started = performance.now();
-  try {
-    const value = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20);
-    return { value, seconds: (performance.now() - started) / 1000, peakMiB: peak, startMiB };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 const db = await getDatabase();
 await syncCatalogFromDisk(db.prisma);
@@ -57,12 +41,12 @@ for (let i = 1; i <= systems; i += 1) {
     answers: { isAiSystem: true, interactsWithPersons: true },
   });
 }
-const scoring = await measure(() => recomputeReadiness(db.prisma, org.id, "manual"));
+const scoring = await measurePeak(() => recomputeReadiness(db.prisma, org.id, "manual"));
 const first = scoring.value;
 const snap = await db.prisma.readinessSnapshot.findUniqueOrThrow({ where: { id: first.snapshotId } });
 const result = snap.result as unknown as ReadinessResult;
 const requirements = new Set(result.systems.flatMap((s) => s.requirements.map((r) => r.requirementId))).size;
-const report = await measure(() => createTestReport(db.prisma, ctx));
+const report = await measurePeak(() => createTestReport(db.prisma, ctx));
 
 // Evidence for the pack: `files` stored bodies, ten per (system, applicable requirement), linked.
 const pairs = result.systems
@@ -80,7 +64,7 @@ const logged = await seedCitedEvidence(db.prisma, org.id, pairs, {
 await recomputeReadiness(db.prisma, org.id, "manual");
 const cited = await createTestReport(db.prisma, ctx);
 // Baseline: the same evidence bytes read out of PostgreSQL, in the pack's batch size.
-const baseline = await measure(async () => {
+const baseline = await measurePeak(async () => {
   let bytes = 0;
   let after: string | undefined;
   for (;;) {
@@ -98,7 +82,7 @@ const baseline = await measure(async () => {
 });
 const dir = mkdtempSync(join(tmpdir(), "assay-bench-pack-"));
 const packFile = join(dir, "pack.zip");
-const pack = await measure(() => writeAuditPack(db.prisma, ctx, cited.reportId, createWriteStream(packFile)));
+const pack = await measurePeak(() => writeAuditPack(db.prisma, ctx, cited.reportId, createWriteStream(packFile)));
 const packBytes = statSync(packFile).size;
 rmSync(dir, { recursive: true, force: true });
 await closeDatabase();

@@ -10,6 +10,8 @@ import { ensureBuild } from "../server/ensure-build.ts";
 import { startPrivatePostgres } from "../testing/faults/start-private-postgres.ts";
 import { benchIngestion } from "./bench-ingestion.ts";
 import { benchReports } from "./bench-reports.ts";
+import { benchScale } from "./bench-scale.ts";
+import { toScaleRows } from "./to-scale-rows.ts";
 import { describeMachine } from "./describe-machine.ts";
 import { formatBenchTable, type BenchRow } from "./format-bench-table.ts";
 import { runPgbenchBaseline } from "./run-pgbench-baseline.ts";
@@ -25,7 +27,8 @@ const rows: BenchRow[] = [];
 try {
   const admin = new pg.Client({ connectionString: server.url("postgres") });
   await admin.connect();
-  for (const db of ["bench_pgbench", "bench_ingest", "bench_reports"]) await admin.query(`CREATE DATABASE ${db}`);
+  for (const db of ["bench_pgbench", "bench_ingest", "bench_reports", "bench_scale"])
+    await admin.query(`CREATE DATABASE ${db}`);
   const postgresVersion =
     (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? "?";
   await admin.end();
@@ -86,6 +89,12 @@ try {
       met: reports.pack.seconds < 30 && reports.pack.growthMiB < 100,
     },
   );
+  const scalePlan = quick
+    ? { systems: 10, evidence: 5_000, requests: 5 }
+    : { systems: 200, evidence: 1_000_000, requests: 40 };
+  log(`scale: ${scalePlan.systems} systems, ${scalePlan.evidence} pieces of evidence; recomputation and pages`);
+  const scale = await benchScale(server.url("bench_scale"), scalePlan);
+  rows.push(...toScaleRows(scale));
   const results = {
     date: new Date().toISOString(),
     quick,
@@ -93,7 +102,7 @@ try {
     connections,
     machine: { ...describeMachine(), postgres: postgresVersion },
     rows,
-    raw: { baseline, onPostgres, onPglite, reports },
+    raw: { baseline, onPostgres, onPglite, reports, scale: { ...scale, token: undefined } },
   };
   process.stdout.write(`${formatBenchTable(rows)}\n`);
   const file = quick ? "test-reports/bench-quick.json" : "bench/results.json";

@@ -21,9 +21,11 @@ export async function loadCurrentItems(db: Db, orgId: string, asOf: Date, system
   const rows = await db.$queryRawUnsafe<KeyedRow[]>(
     `SELECT ${ITEM_COLUMNS}, s."ruleKey", s."systemKey", s."subject" AS "keySubject", s."maxExpiresAt"
        FROM "SubjectVerdict" s
-       JOIN ${ITEM_JOINS} ON l."evidenceId" = s."evidenceId" AND l."requirementId" = s."requirementId"
+       JOIN "Evidence" e ON e."id" = s."evidenceId" AND e."orgId" = s."orgId"
+       JOIN "ControlLink" l ON l."evidenceId" = s."evidenceId" AND l."requirementId" = s."requirementId"
         AND COALESCE(l."ruleId", '') = s."ruleKey"
-      WHERE s."orgId" = $1::uuid ${systemFilter} AND l."orgId" = s."orgId" AND ${ITEM_SUBJECT} = s."subject"`,
+       LEFT JOIN "Finding" f ON f."evidenceId" = l."evidenceId" AND f."key" = l."findingKey"
+      WHERE s."orgId" = $1::uuid ${systemFilter} AND ${ITEM_SUBJECT} = s."subject"`,
     ...params,
   );
   const t = asOf.getTime();
