@@ -61,6 +61,7 @@ export async function generateScaleOrg(
   const pairs = rules.flatMap((r, i) => r.requirements.map((req) => [i, req] as const));
   for (let from = 0; from < options.evidence; from += CHUNK) {
     const to = Math.min(options.evidence, from + CHUNK) - 1;
+    const keys = Array.from({ length: to - from + 1 }, (_, k) => `scale:${from + k}`);
     await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(
@@ -92,7 +93,7 @@ export async function generateScaleOrg(
            CROSS JOIN (VALUES ('f0'), ('latency'), ('usage')) AS f(key)
            WHERE e."orgId" = $1::uuid AND e."dedupeKey" = ANY($2::text[])`,
           org.id,
-          Array.from({ length: to - from + 1 }, (_, k) => `scale:${from + k}`),
+          keys,
           ruleArgs[0],
           ruleArgs[1],
           systemIds.length,
@@ -108,7 +109,7 @@ export async function generateScaleOrg(
            JOIN "Finding" f ON f."evidenceId" = e."id" AND f."key" = 'f0'
            WHERE e."orgId" = $1::uuid AND e."dedupeKey" = ANY($2::text[])`,
           org.id,
-          Array.from({ length: to - from + 1 }, (_, k) => `scale:${from + k}`),
+          keys,
           ruleArgs[0],
           ruleArgs[4],
           ruleArgs[3],

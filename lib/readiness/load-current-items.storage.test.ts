@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncCatalogFromDisk } from "../catalog/sync-catalog-from-disk.ts";
+import type { Prisma } from "../db/db-types.ts";
 import type { Database } from "../db/open-database.ts";
 import { getEvidenceRules } from "../ingest/get-evidence-rules.ts";
 import { createOrganization } from "../orgs/create-organization.ts";
@@ -13,6 +14,7 @@ import type { ReadinessResult } from "../scoring/scoring-types.ts";
 import { classifySystem } from "../systems/classify-system.ts";
 import { createAiSystem } from "../systems/create-ai-system.ts";
 import { openAppStore } from "../testing/open-app-store.ts";
+import { seedTestEvidence } from "../testing/seed-test-evidence.ts";
 import { loadScoringInput } from "./load-scoring-input.ts";
 
 const seed = 20261125;
@@ -117,41 +119,16 @@ describe(`current readiness items on ${process.env.ASSAY_TEST_STORE ?? "postgres
         const systems = await createSystems(org);
         const now = Date.now();
         const removals: string[] = [];
-        const late: {
-          id: string;
-          orgId: string;
-          evidenceId: string;
-          findingKey: string;
-          requirementId: string;
-          ruleId: string | null;
-          outcome: string;
-          expiresAt: Date | null;
-        }[] = [];
+        const late: Prisma.ControlLinkCreateManyInput[] = [];
         for (const [i, ev] of history.entries()) {
           // Distinct times per piece of evidence and finding, so no two pieces of evidence tie.
           const receivedAt = new Date(now - ev.receivedDaysAgo * DAY - i * 1000 - 60_000);
-          const evidenceId = randomUUID();
-          await db.prisma.evidence.create({
-            data: {
-              id: evidenceId,
-              orgId: org.id,
-              systemId: ev.system === null ? null : systems[ev.system],
-              source: "standard-webhooks",
-              eventType: "test",
-              scheme: "test",
-              identity: "test",
-              dedupeKey: `test:${evidenceId}`,
-              contentType: "application/json",
-              sizeBytes: 2,
-              sha256: "0".repeat(64),
-              body: new Uint8Array([123, 125]),
-              receivedAt,
-              effectiveAt:
-                ev.effectiveDaysEarlier === null
-                  ? null
-                  : new Date(receivedAt.getTime() - ev.effectiveDaysEarlier * DAY),
-              result: {},
-            },
+          const evidenceId = await seedTestEvidence(db.prisma, {
+            orgId: org.id,
+            systemId: ev.system === null ? null : systems[ev.system],
+            receivedAt,
+            effectiveAt:
+              ev.effectiveDaysEarlier === null ? null : new Date(receivedAt.getTime() - ev.effectiveDaysEarlier * DAY),
           });
           await db.prisma.finding.createMany({
             data: ev.findings.map((f, k) => ({
@@ -185,11 +162,9 @@ describe(`current readiness items on ${process.env.ASSAY_TEST_STORE ?? "postgres
             }));
           });
           // One statement per piece of evidence, as the mapper writes them (duplicates skipped).
-          await db.prisma.controlLink.createMany({
-            data: links.filter((l) => !l.late).map(({ removed: _removed, late: _late, ...l }) => l),
-            skipDuplicates: true,
-          });
-          late.push(...links.filter((l) => l.late).map(({ removed: _removed, late: _late, ...l }) => l));
+          const row = ({ removed: _removed, late: _late, ...l }: (typeof links)[number]) => l;
+          await db.prisma.controlLink.createMany({ data: links.filter((l) => !l.late).map(row), skipDuplicates: true });
+          late.push(...links.filter((l) => l.late).map(row));
           removals.push(...links.filter((l) => l.removed).map((l) => l.id));
         }
         for (const link of late) await db.prisma.controlLink.createMany({ data: [link], skipDuplicates: true });

@@ -18,6 +18,9 @@ const keyOf = (r: { requirementId: string; ruleKey: string; systemKey: string; k
 export async function loadCurrentItems(db: Db, orgId: string, asOf: Date, systemId?: string): Promise<EvidenceItem[]> {
   const systemFilter = systemId === undefined ? "" : `AND s."systemKey" IN ($2, '')`;
   const params: unknown[] = systemId === undefined ? [orgId] : [orgId, systemId];
+  // Its own joins rather than ITEM_JOINS: tying the links to the organization through the evidence
+  // only lets PostgreSQL reach them by evidence; `l."orgId" = …` made it scan each requirement's links
+  // (2.3 s instead of 75 ms for 6,000 subjects).
   const rows = await db.$queryRawUnsafe<KeyedRow[]>(
     `SELECT ${ITEM_COLUMNS}, s."ruleKey", s."systemKey", s."subject" AS "keySubject", s."maxExpiresAt"
        FROM "SubjectVerdict" s

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/db-types.ts";
 export interface TestEvidence {
   orgId: string;
   receivedAt: Date;
+  effectiveAt?: Date | null;
   source?: string;
   systemId?: string | null;
   integrationId?: string | null;
@@ -46,6 +47,7 @@ export async function seedTestEvidence(prisma: PrismaClient, item: TestEvidence)
       sha256: createHash("sha256").update(raw).digest("hex"),
       body: raw as Uint8Array<ArrayBuffer>,
       receivedAt: item.receivedAt,
+      effectiveAt: item.effectiveAt ?? null,
       result: {
         findings: findings.length,
         failing: item.failing ?? findings.filter((o) => o === "fail").length,
